@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every bench/*.bench.ts (or bench/<name>/index.ts) in turn; each prints ratios
+// against baselines it measures in the same run.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const dir = path.join(__dirname, '..', 'bench');
+const only = process.argv.slice(2);
+const entries = fs.readdirSync(dir, { withFileTypes: true })
+  .map((e) => e.isDirectory() ? path.join(e.name, 'index.ts') : e.name)
+  .filter((f) => f.endsWith('.bench.ts') || f.endsWith('index.ts'))
+  .filter((f) => fs.existsSync(path.join(dir, f)))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+if (entries.length === 0) {
+  process.stdout.write('bench: no benchmarks yet\n');
+  process.exit(0);
+}
+let failed = 0;
+for (const f of entries) {
+  process.stdout.write(`\n== bench/${f} ==\n`);
+  const r = spawnSync('npx', ['tsx', path.join(dir, f)], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../model/version';
+import { registerNotYet } from './commands/not-yet';
+import { CliExit, type CliIo, processIo } from './io';
+
+/** Subcommands in the order `--help` lists them. Each issue replaces its `registerNotYet` line. */
+function buildProgram(io: CliIo): Command {
+  const program = new Command('tokentrail')
+    .description('Offline incident response for token-based grid computing: find, decode and redact tokens, trace them to pilots, payloads and users, report.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError(true);
+  registerNotYet(program, 'analyze', 'load a bundle of logs and tokens into a case');
+  registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
+  registerNotYet(program, 'report', 'export an incident report (html, pdf, md, json, csv, timesketch, stix, misp)');
+  registerNotYet(program, 'redact', 'redact credentials from text or files');
+  registerNotYet(program, 'token', 'decode, verify and judge a token');
+  registerNotYet(program, 'scenario', 'generate a realistic incident bundle with an answer key');
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    io.err(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) {
+      if (e.message) io.err(`${e.message}\n`);
+      return e.code;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.unknownCommand' || e.code.startsWith('commander.')) return 2;
+    }
+    throw e;
+  }
+}

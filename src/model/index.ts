@@ -1,0 +1,21 @@
+/** The model: tokentrail's vocabulary. */
+export type { Case, CaseSettings, InputRecord } from './case';
+export { CASE_FORMAT, DEFAULT_SETTINGS } from './case';
+export type { Confidence, Entity, EntityKind, Link } from './entity';
+export { ENTITY_KINDS } from './entity';
+export type { EventDraft, EventKind, EventSource, TgEvent } from './event';
+export type { Evidence, Finding } from './finding';
+export type { EventIds } from './ids';
+export type { InputSample, LineParser, LogParser, ParseContext } from './parser';
+export type { Problem, ProblemCode } from './problem';
+export type { RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from './redaction';
+export { REDACTION_PROFILES } from './redaction';
+export type { Severity } from './severity';
+export { SEVERITIES, severityRank } from './severity';
+export type { EventTime } from './time';
+export type { Scope, TokenInfo, TokenKind } from './token';
+export { caseSchema } from './case-schema';
+export { validateCase } from './validate';
+export { TOOL_VERSION } from './version';
+export { eventId, sha256Hex, stableHash, toHex } from './ids-hash';
+export type { ValidationResult } from './validate';

@@ -1,0 +1,40 @@
+import type { EventDraft } from './event';
+import type { Problem } from './problem';
+import type { RedactedLine } from './redaction';
+
+/** What a parser may look at to decide whether an input is its format. */
+export interface InputSample {
+  /** Path of the input (archive members: path inside the archive). */
+  name: string;
+  /** The first lines (redacted), at most ~50. */
+  head: string[];
+}
+
+/** Per-input settings and sinks handed to a parser. */
+export interface ParseContext {
+  input: string;
+  /** IANA zone for timestamps without a zone (default `UTC`). */
+  tz: string;
+  /** Year for timestamps without a year (from the file time or the analyst). */
+  year: number;
+  /** Where the year came from, for `assumed`. */
+  yearSource: string;
+  problem(p: Omit<Problem, 'input'>): void;
+}
+
+/** A stateful line parser for one input. Multi-line formats (ClassAds) emit on `end()` or at separators. */
+export interface LineParser {
+  line(line: RedactedLine): EventDraft[];
+  end(): EventDraft[];
+}
+
+/** One parser per log source. */
+export interface LogParser {
+  /** Stable id, e.g. `htcondor.auditlog`. */
+  readonly id: string;
+  /** Human name, e.g. `HTCondor AuditLog`. */
+  readonly label: string;
+  /** Confidence 0..1 that the sample is this format. 0 = never. */
+  detect(sample: InputSample): number;
+  open(ctx: ParseContext): LineParser;
+}
