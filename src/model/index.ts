@@ -19,3 +19,5 @@ export { validateCase } from './validate';
 export { TOOL_VERSION } from './version';
 export { eventId, sha256Hex, stableHash, toHex } from './ids-hash';
 export type { ValidationResult } from './validate';
+export type { LineRedactor } from './redaction';
+export type { QuestionId, TraceAnswer, TraceCandidate, TraceQuery } from './trace';

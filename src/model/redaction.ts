@@ -27,3 +27,16 @@ export interface RedactedLine {
 
 /** Counts per credential kind, for the case and the `--stats` output. */
 export type RedactionCounts = Partial<Record<TokenInfo['kind'], number>>;
+
+/**
+ * The line redactor ingestion runs every line through (src/redact implements it).
+ * Returns synchronously when the line holds no credential candidate (the hot path), a promise
+ * otherwise (fingerprinting uses crypto.subtle).
+ */
+export interface LineRedactor {
+  redactLine(text: string, line: number): RedactedLine | Promise<RedactedLine>;
+  /** Counts per kind so far. */
+  counts(): RedactionCounts;
+  /** Every distinct credential seen so far, by fingerprint (claims only, never the secret). */
+  tokens(): TokenInfo[];
+}

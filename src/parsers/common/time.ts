@@ -1,0 +1,111 @@
+/**
+ * Time helpers shared by parsers. Grid logs mix zoned, zone-less and year-less timestamps; every
+ * parser turns them into UTC epoch ms here and says what it assumed.
+ */
+import type { EventTime } from '../../model/time';
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = dtfCache.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    dtfCache.set(tz, f);
+  }
+  return f;
+}
+
+/** Offset of `tz` from UTC at UTC instant `utcMs`, in ms (e.g. +3600000 for CET). */
+export function zoneOffsetMs(tz: string, utcMs: number): number {
+  if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
+  const parts = formatterFor(tz).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** True when `tz` is an IANA zone this runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock fields in zone `tz` → UTC epoch ms (DST gaps resolve to the later offset). */
+export function wallTimeToUtc(
+  tz: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (tz === 'UTC' || tz === 'Etc/UTC') return naive;
+  const first = naive - zoneOffsetMs(tz, naive);
+  const second_ = naive - zoneOffsetMs(tz, first);
+  return second_;
+}
+
+/** Numeric offset text (`+0100`, `+01:00`, `-05`, `Z`) → minutes east of UTC, or undefined. */
+export function parseOffsetMinutes(text: string): number | undefined {
+  if (text === 'Z' || text === 'z' || text === 'UTC' || text === 'GMT') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  const mins = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -mins : mins;
+}
+
+/** Wall-clock fields with an explicit offset → UTC epoch ms. */
+export function offsetTimeToUtc(
+  offsetMinutes: number,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/** Two-digit year windowing: 00-69 → 20yy, 70-99 → 19yy. */
+export function expandYear(yy: number): number {
+  return yy >= 100 ? yy : yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** `Nov` / `November` → 11, or undefined. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
+/** Builds the EventTime for a zone-less wall time, recording the zone (and year) assumed. */
+export function assumedTime(
+  text: string,
+  tz: string,
+  fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number },
+  yearAssumed?: string,
+): EventTime {
+  const ts = wallTimeToUtc(tz, fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
+  const assumed = yearAssumed ? `tz=${tz}; year=${fields.year} (${yearAssumed})` : `tz=${tz}`;
+  return { ts, text, assumed };
+}

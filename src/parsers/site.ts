@@ -1,0 +1,4 @@
+/** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
+import type { LogParser } from '../model/parser';
+
+export const SITE_PARSERS: readonly LogParser[] = [];
