@@ -62,7 +62,11 @@ export function ReportPanel(props: ReportPanelProps) {
     if (!caseDoc) return;
     let live = true;
     renderReport(caseDoc, props.answers, { ...options, format: 'html' })
-      .then((r) => live && (setPreview(r.text), setError('')))
+      .then((r) => {
+        if (!live) return;
+        setPreview(r.text);
+        setError('');
+      })
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;

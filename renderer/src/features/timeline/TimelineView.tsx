@@ -1,0 +1,182 @@
+/**
+ * The case timeline: filters, a brushable histogram, and a virtualized list that fetches only the
+ * rows on screen. Any identifier in a row is a pivot: click it to filter to it.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventKind, TgEvent } from '../../../../src/model/event';
+import { TimeHistogram } from './Histogram';
+import { EMPTY_FILTER, type Histogram, pivotKeys, type TimelineFilter, type TimelineSource } from './source';
+
+const KINDS: EventKind[] = [
+  'token.issue', 'token.refresh', 'token.use', 'token.reject', 'token.exposure', 'auth.login', 'auth.fail', 'job.submit', 'job.route',
+  'job.start', 'job.end', 'job.record', 'pilot.start', 'pilot.end', 'payload.start', 'payload.end', 'storage.access', 'transfer',
+  'http.request', 'net.map', 'log',
+];
+const PAGE = 200;
+const ROW = 30;
+const EXPANDED = 150;
+
+/** Which entity colour a pivot key gets. */
+export function pivotClass(key: string): string {
+  const k = key.slice(0, key.indexOf(':'));
+  return `ent ent-${{ tok: 'token', jti: 'token', sub: 'identity', user: 'identity', vo: 'vo', job: 'pilot', pilot: 'pilot', payload: 'payload', host: 'host', ip: 'ip', endpoint: 'endpoint' }[k] ?? 'other'}`;
+}
+
+export interface TimelineViewProps {
+  /** A new source object when the case's events change. */
+  source: TimelineSource;
+  starred: Set<string>;
+  onToggleStar(id: string): void;
+  /** Initial pivots (e.g. from the Tokens view). */
+  initialPivots?: string[];
+}
+
+export function TimelineView(props: TimelineViewProps) {
+  const { source } = props;
+  const [filter, setFilter] = useState<TimelineFilter>({ ...EMPTY_FILTER, pivots: props.initialPivots ?? [] });
+  const [text, setText] = useState('');
+  const [count, setCount] = useState(0);
+  const [hist, setHist] = useState<Histogram | null>(null);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const pages = useRef(new Map<number, TgEvent[]>());
+  const [, setTick] = useState(0);
+  const parentRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const t = setTimeout(() => setFilter((f) => (f.text === text ? f : { ...f, text })), 150);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  useEffect(() => {
+    let live = true;
+    pages.current.clear();
+    Promise.all([source.count(filter), source.histogram(filter, 120)]).then(([c, h]) => {
+      if (!live) return;
+      setCount(c);
+      setHist(h);
+      setTick((x) => x + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [source, filter]);
+
+  const rowAt = useCallback(
+    (index: number): TgEvent | undefined => {
+      const p = Math.floor(index / PAGE);
+      const page = pages.current.get(p);
+      if (page) return page[index - p * PAGE];
+      pages.current.set(p, []);
+      source.rows(filter, p * PAGE, PAGE).then((rows) => {
+        pages.current.set(p, rows);
+        setTick((x) => x + 1);
+      });
+      return undefined;
+    },
+    [source, filter],
+  );
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+  });
+
+  const pivot = (key: string) => setFilter((f) => (f.pivots.includes(key) ? f : { ...f, pivots: [...f.pivots, key] }));
+  const toggleExpand = (id: string) =>
+    setExpanded((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  return (
+    <div className="timeline" data-testid="timeline">
+      <div className="timeline-filters">
+        <input data-testid="timeline-text" placeholder="Filter text (redacted lines)" value={text} onChange={(e) => setText(e.target.value)} />
+        <select
+          data-testid="timeline-kind"
+          value={filter.kinds[0] ?? ''}
+          onChange={(e) => setFilter((f) => ({ ...f, kinds: e.target.value ? [e.target.value as EventKind] : [] }))}
+        >
+          <option value="">all kinds</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        {filter.pivots.map((p) => (
+          <button type="button" key={p} className={`chip ${pivotClass(p)}`} data-testid="timeline-pivot" onClick={() => setFilter((f) => ({ ...f, pivots: f.pivots.filter((x) => x !== p) }))}>
+            {p} ✕
+          </button>
+        ))}
+        {(filter.from !== undefined || filter.to !== undefined) && (
+          <button type="button" className="chip" onClick={() => setFilter((f) => ({ ...f, from: undefined, to: undefined }))}>
+            time range ✕
+          </button>
+        )}
+        <span className="count" data-testid="timeline-count">
+          {count.toLocaleString('en')} events
+        </span>
+      </div>
+      <TimeHistogram hist={hist} onBrush={(from, to) => setFilter((f) => ({ ...f, from, to }))} onReset={() => setFilter((f) => ({ ...f, from: undefined, to: undefined }))} />
+      <div ref={parentRef} className="timeline-list" data-testid="timeline-list">
+        <div style={{ height: virtualizer.getTotalSize() + [...expanded].length * (EXPANDED - ROW), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((vi) => {
+            const e = rowAt(vi.index);
+            const isOpen = e ? expanded.has(e.id) : false;
+            return (
+              <div
+                key={vi.key}
+                data-index={vi.index}
+                ref={virtualizer.measureElement}
+                className={`trow${isOpen ? ' open' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${vi.start}px)` }}
+              >
+                {e ? <Row e={e} open={isOpen} starred={props.starred.has(e.id)} onStar={() => props.onToggleStar(e.id)} onToggle={() => toggleExpand(e.id)} onPivot={pivot} /> : <span className="loading">…</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Row(p: { e: TgEvent; open: boolean; starred: boolean; onStar(): void; onToggle(): void; onPivot(k: string): void }) {
+  const { e } = p;
+  return (
+    <div data-testid="timeline-row" data-event-id={e.id}>
+      <div className="trow-main">
+        <button type="button" className={`star${p.starred ? ' on' : ''}`} aria-label={p.starred ? 'unstar' : 'star'} onClick={p.onStar}>
+          {p.starred ? '★' : '☆'}
+        </button>
+        <button type="button" className="ttime" onClick={p.onToggle} title={e.time.assumed ? `assumed: ${e.time.assumed}` : e.time.text}>
+          {new Date(e.time.ts).toISOString().slice(0, 23).replace('T', ' ')}
+        </button>
+        <span className={`kind kind-${e.kind.split('.')[0]}`}>{e.kind}</span>
+        <span className="tsummary">{e.summary ?? e.text.slice(0, 160)}</span>
+        <span className="tids">
+          {pivotKeys(e).slice(0, 8).map((k) => (
+            <button type="button" key={k} className={`chip ${pivotClass(k)}`} onClick={() => p.onPivot(k)} data-pivot={k}>
+              {k.length > 48 ? `${k.slice(0, 46)}…` : k}
+            </button>
+          ))}
+        </span>
+      </div>
+      {p.open && (
+        <div className="trow-detail" data-testid="timeline-detail">
+          <pre>{e.text}</pre>
+          <div className="evidence-ref">
+            {e.src.input}:{e.src.line} · {e.src.parser} · time as written: {e.time.text}
+            {e.time.assumed ? ` (assumed ${e.time.assumed})` : ''}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
