@@ -1,0 +1,388 @@
+/**
+ * Ingestion: input sources → (directories are the shell's job) → gzip / tar / zip layers, nested
+ * to a depth limit → text inputs → lines → redactor → parser → events, delivered in batches.
+ * Every input and archive member gets an InputRecord with its size and SHA-256 (of the bytes as
+ * they would be extracted: a `.gz` file as given, a tar/zip member as unpacked).
+ */
+import type { InputRecord } from '../model/case';
+import type { TgEvent } from '../model/event';
+import type { LogParser } from '../model/parser';
+import type { Problem, ProblemCode } from '../model/problem';
+import type { LineRedactor, RedactionCounts } from '../model/redaction';
+import type { TokenInfo } from '../model/token';
+import { gunzip, type RatioCounter, ratioGuard } from './containers/gzip';
+import { tarEntries } from './containers/tar';
+import { ZipReader } from './containers/zip';
+import { type IncrementalHash, nobleSha256 } from './hash';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits';
+import { LineSplitter } from './lines';
+import { memberPath, safeMemberName, sniffName } from './names';
+import { contentKind, peekStream } from './peek';
+import { ProblemLog } from './problems';
+import type { InputSource } from './source';
+import { TextInput } from './text-input';
+
+export interface IngestProgress {
+  /** Bytes of the given sources read so far / their total (when sizes are known). */
+  bytesRead: number;
+  bytesTotal: number;
+  events: number;
+  /** Input being read. */
+  input: string;
+  inputsDone: number;
+}
+
+export interface IngestOptions {
+  redactor: LineRedactor;
+  parsers: readonly LogParser[];
+  /** Parser for text nobody claims (src/parsers/generic). */
+  fallback: LogParser;
+  limits?: Partial<IngestLimits>;
+  /** Default zone for zone-less times (default `UTC`). */
+  tz?: string;
+  /** Per-input zone override (by display path), e.g. from `--tz-for`. */
+  tzFor?: (path: string) => string | undefined;
+  /** Year for year-less formats; when set it wins over file times (copies reset mtimes). */
+  year?: number;
+  /** Receives events in batches, in input and line order. Awaited (backpressure). */
+  onEvents?: (batch: TgEvent[]) => void | Promise<void>;
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  signal?: AbortSignal;
+  /** Incremental SHA-256; default @noble/hashes. Shells may pass a native one. */
+  createHash?: () => IncrementalHash;
+}
+
+export interface IngestResult {
+  inputs: InputRecord[];
+  problems: Problem[];
+  redaction: RedactionCounts;
+  tokens: TokenInfo[];
+  events: number;
+  /** Decompressed bytes read. */
+  bytes: number;
+}
+
+interface Entry {
+  path: string;
+  parent?: string;
+  stream: ReadableStream<Uint8Array>;
+  mtimeMs?: number;
+  depth: number;
+  /** For members: declared size, to notice a short (truncated) body. */
+  declaredSize?: number;
+}
+
+/** Thrown inside to stop everything when the total-bytes limit is reached. */
+class TotalLimit extends Error {}
+
+/** Reads every source; resolves with the inputs, problems and token facts. */
+export async function ingest(sources: readonly InputSource[], opts: IngestOptions): Promise<IngestResult> {
+  return new Ingestion(opts).run(sources);
+}
+
+class Ingestion {
+  private readonly limits: IngestLimits;
+  private readonly log: ProblemLog;
+  private readonly inputs: InputRecord[] = [];
+  private readonly batch: TgEvent[] = [];
+  private readonly batchSize: number;
+  private readonly createHash: () => IncrementalHash;
+  private events = 0;
+  private bytes = 0;
+  private progress: IngestProgress = { bytesRead: 0, bytesTotal: 0, events: 0, input: '', inputsDone: 0 };
+  private lastProgress = 0;
+
+  constructor(private readonly o: IngestOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...o.limits };
+    this.log = new ProblemLog(this.limits.maxProblemsPerCode);
+    this.batchSize = o.batchSize ?? 5000;
+    this.createHash = o.createHash ?? nobleSha256;
+  }
+
+  async run(sources: readonly InputSource[]): Promise<IngestResult> {
+    this.progress.bytesTotal = sources.reduce((n, s) => n + (s.size ?? 0), 0);
+    let stopped = false;
+    for (const src of sources) {
+      this.checkAbort();
+      if (stopped) {
+        this.problem('input.too-large', src.name, `not read: the total limit of ${this.limits.maxTotalBytes} bytes was reached`);
+        continue;
+      }
+      this.progress.input = src.name;
+      try {
+        await this.entry({ path: src.name, stream: this.countTop(src.stream()), mtimeMs: src.mtimeMs, depth: 0 });
+      } catch (e) {
+        if (!(e instanceof TotalLimit)) throw e;
+        stopped = true;
+      }
+      this.progress.inputsDone++;
+      this.report(true);
+    }
+    await this.flush();
+    return {
+      inputs: this.inputs,
+      problems: this.log.problems,
+      redaction: this.o.redactor.counts(),
+      tokens: this.o.redactor.tokens(),
+      events: this.events,
+      bytes: this.bytes,
+    };
+  }
+
+  /** One file or member: record, hash, then its content. */
+  private async entry(e: Entry): Promise<void> {
+    const rec: InputRecord = { path: e.path, size: 0, sha256: '', parser: 'skipped', events: 0, problems: 0, tz: this.tzOf(e.path) };
+    if (e.parent) rec.parent = e.parent;
+    const index = this.inputs.push(rec) - 1;
+    const hash = this.createHash();
+    let size = 0;
+    const hashed = e.stream.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, c) {
+          hash.update(chunk);
+          size += chunk.length;
+          c.enqueue(chunk);
+        },
+      }),
+    );
+    try {
+      await this.content(rec, index, hashed, sniffName(e.path), e.depth, e.mtimeMs);
+    } finally {
+      rec.size = size;
+      rec.sha256 = hash.digest();
+      if (e.declaredSize !== undefined && size < e.declaredSize) {
+        this.problem('archive.truncated', e.path, `member ends early: ${size} of ${e.declaredSize} bytes present (what was read is kept)`);
+      }
+      this.log.closeInput(e.path);
+      rec.problems = this.log.countFor(e.path);
+    }
+  }
+
+  private async content(rec: InputRecord, index: number, stream: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
+    const peeked = await peekStream(stream, 512);
+    const kind = contentKind(peeked.head);
+    const body = peeked.stream;
+    const tooDeep = (kind === 'gzip' || kind === 'tar' || kind === 'zip') && depth >= this.limits.maxDepth;
+    if (tooDeep) {
+      this.problem('archive.too-deep', rec.path, `${kind} nested deeper than ${this.limits.maxDepth} layers: not opened`);
+      return this.drain(rec.path, body, false);
+    }
+    switch (kind) {
+      case 'empty':
+        this.problem('input.empty', rec.path, 'empty: no bytes');
+        return;
+      case 'binary':
+        this.problem('input.binary', rec.path, 'skipped: binary content (NUL bytes or control characters in the first KiB)');
+        return this.drain(rec.path, body, true);
+      case 'gzip':
+        return this.gzip(rec, index, body, name, depth, mtimeMs);
+      case 'tar':
+        rec.parser = 'archive.tar';
+        return this.tar(rec, body, depth);
+      case 'zip':
+        rec.parser = 'archive.zip';
+        return this.zip(rec, body, depth, mtimeMs);
+      case 'text':
+        return this.text(rec, index, body, name, mtimeMs);
+    }
+  }
+
+  private async gzip(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
+    const counter: RatioCounter = { in: 0, out: 0 };
+    const out = gunzip(body, counter).pipeThrough(ratioGuard(counter, this.limits.maxRatio, this.limits.ratioGraceBytes, (c) => this.bomb(rec.path, c)));
+    const inner = name.replace(/\.(gz|tgz)$/i, (m) => (m.toLowerCase() === '.tgz' ? '.tar' : ''));
+    await this.content(rec, index, out, sniffName(inner), depth + 1, mtimeMs);
+  }
+
+  private bomb(path: string, c: RatioCounter): void {
+    this.problem('archive.bomb', path, `compression ratio over ${this.limits.maxRatio}:1 (${c.out} bytes out of ${c.in}): stopped reading, the rest of the bundle is read`);
+  }
+
+  private async tar(rec: InputRecord, body: ReadableStream<Uint8Array>, depth: number): Promise<void> {
+    const reader = tarEntries(body).getReader();
+    let count = 0;
+    try {
+      for (;;) {
+        const r = await reader.read();
+        if (r.done) break;
+        const { header, body: member } = r.value;
+        const type = header.type ?? 'file';
+        if (type === 'directory') {
+          await member.cancel();
+          continue;
+        }
+        if (++count > this.limits.maxEntries) {
+          await member.cancel();
+          this.problem('archive.too-many-entries', rec.path, `more than ${this.limits.maxEntries} members: the rest is not read`);
+          await reader.cancel();
+          break;
+        }
+        const safe = safeMemberName(header.name);
+        const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
+        if (type === 'symlink' || type === 'link') {
+          await member.cancel();
+          this.problem('archive.link', path, `${type} to ${JSON.stringify(header.linkname ?? '')}: not followed`);
+          continue;
+        }
+        if (type !== 'file') {
+          await member.cancel();
+          this.problem('archive.unsupported', path, `${type} member: skipped`);
+          continue;
+        }
+        if (safe.escaped) this.problem('archive.path-traversal', path, `member name ${JSON.stringify(header.name)} leaves the archive root: read under the sanitised name`);
+        await this.entry({ path, parent: rec.path, stream: member, mtimeMs: header.mtime?.getTime(), depth: depth + 1, declaredSize: header.size });
+      }
+    } catch (e) {
+      if (e instanceof TotalLimit) throw e;
+      this.problem('archive.truncated', rec.path, `tar ends early or is corrupt: ${(e as Error).message} (what was read is kept)`);
+      await reader.cancel().catch(() => {});
+    }
+  }
+
+  private async zip(rec: InputRecord, body: ReadableStream<Uint8Array>, depth: number, mtimeMs?: number): Promise<void> {
+    const zr = new ZipReader(body);
+    let count = 0;
+    for (;;) {
+      const m = await zr.next();
+      if (!m) break;
+      if (m.name.endsWith('/')) {
+        await m.body.cancel();
+        continue;
+      }
+      if (++count > this.limits.maxEntries) {
+        await m.body.cancel();
+        this.problem('archive.too-many-entries', rec.path, `more than ${this.limits.maxEntries} members: the rest is not read`);
+        await zr.cancel();
+        break;
+      }
+      const safe = safeMemberName(m.name);
+      const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
+      if (safe.escaped) this.problem('archive.path-traversal', path, `member name ${JSON.stringify(m.name)} leaves the archive root: read under the sanitised name`);
+      const guarded = m.body.pipeThrough(
+        ratioGuard(m.counter, this.limits.maxRatio, this.limits.ratioGraceBytes, (c) => {
+          m.stop();
+          this.bomb(path, c);
+        }),
+      );
+      // Zip members carry DOS times that fflate's streaming reader does not expose: use the archive's.
+      await this.entry({ path, parent: rec.path, stream: guarded, mtimeMs, depth: depth + 1 });
+      if (m.error) this.problem('archive.unsupported', path, `cannot decompress: ${m.error}`);
+    }
+    if (zr.failure) this.problem('archive.truncated', rec.path, `zip ${zr.failure} (what was read is kept)`);
+  }
+
+  private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, mtimeMs?: number): Promise<void> {
+    const year = this.o.year ?? (mtimeMs !== undefined ? new Date(mtimeMs).getUTCFullYear() : undefined);
+    const yearSource = this.o.year !== undefined ? 'analyst setting' : mtimeMs !== undefined ? 'file time' : 'current year (no file time)';
+    const input = new TextInput({
+      path: rec.path,
+      sniffName: name,
+      inputIndex: index,
+      redactor: this.o.redactor,
+      parsers: this.o.parsers,
+      fallback: this.o.fallback,
+      ctx: { input: rec.path, tz: rec.tz, year: year ?? new Date().getUTCFullYear(), yearSource },
+      problem: (p) => this.log.add({ ...p, input: rec.path }),
+      emit: (ev) => {
+        this.batch.push(ev);
+      },
+    });
+    const splitter = new LineSplitter(this.limits.maxLineLength);
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        this.checkAbort();
+        let r: ReadableStreamReadResult<Uint8Array>;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          this.problem('archive.truncated', rec.path, `stream ends early: ${(e as Error).message} (the lines read are kept)`);
+          break;
+        }
+        if (r.done) break;
+        this.countBytes(r.value.length, rec.path);
+        splitter.push(r.value);
+        await input.lines(splitter.lines, splitter.flags);
+        if (this.batch.length >= this.batchSize) await this.flush();
+      }
+    } catch (e) {
+      await reader.cancel().catch(() => {});
+      throw e;
+    }
+    splitter.end();
+    await input.lines(splitter.lines, splitter.flags);
+    input.end();
+    rec.parser = input.parser?.id ?? this.o.fallback.id;
+    rec.events = input.events;
+    this.events += input.events;
+    this.progress.events = this.events;
+    await this.flush();
+  }
+
+  /** Reads a stream to its end for the hash (binary, too deep); bytes count toward the total. */
+  private async drain(path: string, body: ReadableStream<Uint8Array>, count: boolean): Promise<void> {
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        this.checkAbort();
+        const r = await reader.read();
+        if (r.done) return;
+        if (count) this.countBytes(r.value.length, path);
+      }
+    } catch (e) {
+      if (e instanceof TotalLimit) {
+        await reader.cancel().catch(() => {});
+        throw e;
+      }
+      this.problem('archive.truncated', path, `stream ends early: ${(e as Error).message}`);
+    }
+  }
+
+  private countBytes(n: number, path: string): void {
+    this.bytes += n;
+    if (this.bytes > this.limits.maxTotalBytes) {
+      this.problem('input.too-large', path, `total limit of ${this.limits.maxTotalBytes} bytes reached here: reading stopped`);
+      throw new TotalLimit();
+    }
+  }
+
+  /** Counts top-level bytes for progress and checks cancellation per chunk. */
+  private countTop(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    return stream.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform: (chunk, c) => {
+          this.progress.bytesRead += chunk.length;
+          this.report(false);
+          c.enqueue(chunk);
+        },
+      }),
+    );
+  }
+
+  private report(force: boolean): void {
+    if (!this.o.onProgress) return;
+    if (!force && this.progress.bytesRead - this.lastProgress < 4 * 1024 * 1024) return;
+    this.lastProgress = this.progress.bytesRead;
+    this.o.onProgress({ ...this.progress, events: this.events + this.batch.length });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const out = this.batch.splice(0, this.batch.length);
+    if (this.o.onEvents) await this.o.onEvents(out);
+  }
+
+  private problem(code: ProblemCode, input: string, message: string): void {
+    this.log.add({ code, input, message });
+  }
+
+  private tzOf(path: string): string {
+    return this.o.tzFor?.(path) ?? this.o.tz ?? 'UTC';
+  }
+
+  private checkAbort(): void {
+    const s = this.o.signal;
+    if (s?.aborted) throw s.reason ?? new DOMException('ingestion cancelled', 'AbortError');
+  }
+}
