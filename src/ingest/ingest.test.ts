@@ -87,6 +87,24 @@ describe('ingest: containers', () => {
     expect(events[0]!.time.assumed).toBe('year=2023 (file time) tz=UTC');
   });
 
+  it('keeps what was read of a truncated zip and tar, with a problem record', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `entry ${i} ${(i * 7919) % 10007}`).join('\n');
+    const zip = zipSync({ 'first.log': enc('first member\n'), 'second.log': enc(lines) }, { level: 1 });
+    const tar = await packTar([{ header: { name: 'a.log', size: enc(lines).length, type: 'file' }, body: lines }]);
+    const { inputs, events, problems } = await run([
+      bytesSource('cut.zip', zip.subarray(0, Math.floor(zip.length * 0.6))),
+      bytesSource('cut.tar', tar.subarray(0, 20000)),
+    ]);
+    expect(events.filter((e) => e.src.input === 'cut.zip!/first.log').map((e) => e.text)).toEqual(['first member']);
+    expect(problems.map((p) => [p.code, p.input])).toEqual([
+      ['archive.truncated', 'cut.zip'],
+      ['archive.truncated', 'cut.tar!/a.log'],
+    ]);
+    const a = inputs.find((i) => i.path === 'cut.tar!/a.log')!;
+    expect(a.size).toBe(20000 - 512);
+    expect(a.events).toBeGreaterThan(500);
+  });
+
   it('applies the per-input zone and the analyst year', async () => {
     const { inputs, events } = await run([bytesSource('a/SchedLog', schedLog, MTIME)], { tzFor: (p) => (p.startsWith('a/') ? 'Europe/Zurich' : undefined), year: 2026 });
     expect(inputs[0]!.tz).toBe('Europe/Zurich');

@@ -131,7 +131,7 @@ class Ingestion {
   }
 
   /** One file or member: record, hash, then its content. */
-  private async entry(e: Entry): Promise<void> {
+  private async entry(e: Entry): Promise<InputRecord> {
     const rec: InputRecord = { path: e.path, size: 0, sha256: '', parser: 'skipped', events: 0, problems: 0, tz: this.tzOf(e.path) };
     if (e.parent) rec.parent = e.parent;
     const index = this.inputs.push(rec) - 1;
@@ -157,6 +157,7 @@ class Ingestion {
       this.log.closeInput(e.path);
       rec.problems = this.log.countFor(e.path);
     }
+    return rec;
   }
 
   private async content(rec: InputRecord, index: number, stream: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
@@ -196,7 +197,7 @@ class Ingestion {
   }
 
   private bomb(path: string, c: RatioCounter): void {
-    this.problem('archive.bomb', path, `compression ratio over ${this.limits.maxRatio}:1 (${c.out} bytes out of ${c.in}): stopped reading, the rest of the bundle is read`);
+    this.problem('archive.bomb', path, `compression ratio over ${this.limits.maxRatio}:1 (${c.in} compressed bytes gave more than ${c.out}): stopped after ${c.out} bytes (kept), the rest of the bundle is read`);
   }
 
   private async tar(rec: InputRecord, body: ReadableStream<Uint8Array>, depth: number): Promise<void> {
@@ -266,8 +267,11 @@ class Ingestion {
         }),
       );
       // Zip members carry DOS times that fflate's streaming reader does not expose: use the archive's.
-      await this.entry({ path, parent: rec.path, stream: guarded, mtimeMs, depth: depth + 1 });
-      if (m.error) this.problem('archive.unsupported', path, `cannot decompress: ${m.error}`);
+      const member = await this.entry({ path, parent: rec.path, stream: guarded, mtimeMs, depth: depth + 1 });
+      if (m.error) {
+        this.problem('archive.unsupported', path, `cannot decompress: ${m.error}`);
+        member.problems++;
+      }
     }
     if (zr.failure) this.problem('archive.truncated', rec.path, `zip ${zr.failure} (what was read is kept)`);
   }

@@ -21,7 +21,7 @@ export function gunzip(stream: ReadableStream<Uint8Array>, counter: RatioCounter
 
 /**
  * Passes decompressed bytes through until out/in exceeds `maxRatio` (judged after `grace` bytes),
- * then ends the stream early and calls `onBomb` once. Cancelling upstream stops the decompressor.
+ * then ends the stream early (after at most `grace` bytes) and calls `onBomb` once. Cancelling upstream stops the decompressor.
  */
 export function ratioGuard(
   counter: RatioCounter,
@@ -31,8 +31,13 @@ export function ratioGuard(
 ): TransformStream<Uint8Array, Uint8Array> {
   return new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, c) {
+      const before = counter.out;
       counter.out += chunk.length;
       if (counter.out > grace && counter.out > counter.in * maxRatio) {
+        // Keep what fits in the grace allowance ("what was read is kept"), then stop.
+        const keep = Math.max(0, grace - before);
+        if (keep > 0) c.enqueue(chunk.subarray(0, keep));
+        counter.out = before + keep;
         onBomb(counter);
         c.terminate();
         return;

@@ -10,7 +10,7 @@
 import { Inflate, Unzip, type UnzipFile } from 'fflate';
 import type { RatioCounter } from './gzip';
 
-/** One zip member: a name and a body stream; `counter` tracks compressed in / decompressed out. */
+/** One zip member: a name and a body stream; `counter.in` counts compressed bytes (the reader of the body counts `out`). */
 export interface ZipMember {
   name: string;
   body: ReadableStream<Uint8Array>;
@@ -127,7 +127,6 @@ export class ZipReader {
         return;
       }
       if (data.length) {
-        counter.out += data.length;
         cur.ctrl.enqueue(data);
         cur.gotData = true;
       }
