@@ -9,3 +9,5 @@ export { memberPath, safeMemberName, sniffName } from './names';
 export type { InputSource } from './source';
 export { bytesSource } from './source';
 export { chooseParser, SNIFF_LINES } from './text-input';
+export type { CaseBuildSettings } from './build-case';
+export { buildCase, caseId } from './build-case';

@@ -73,6 +73,10 @@ interface Entry {
   declaredSize?: number;
 }
 
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Thrown inside to stop everything when the total-bytes limit is reached. */
 class TotalLimit extends Error {}
 
@@ -162,8 +166,12 @@ class Ingestion {
 
   private async content(rec: InputRecord, index: number, stream: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
     const peeked = await peekStream(stream, 512);
-    const kind = contentKind(peeked.head);
     const body = peeked.stream;
+    if (peeked.error !== undefined && peeked.head.length === 0) {
+      this.problem(depth === 0 ? 'input.unreadable' : 'archive.truncated', rec.path, `cannot read: ${errText(peeked.error)}`);
+      return;
+    }
+    const kind = contentKind(peeked.head);
     const tooDeep = (kind === 'gzip' || kind === 'tar' || kind === 'zip') && depth >= this.limits.maxDepth;
     if (tooDeep) {
       this.problem('archive.too-deep', rec.path, `${kind} nested deeper than ${this.limits.maxDepth} layers: not opened`);
@@ -185,7 +193,7 @@ class Ingestion {
         rec.parser = 'archive.zip';
         return this.zip(rec, body, depth, mtimeMs);
       case 'text':
-        return this.text(rec, index, body, name, mtimeMs);
+        return this.text(rec, index, body, name, depth, mtimeMs);
     }
   }
 
@@ -276,7 +284,7 @@ class Ingestion {
     if (zr.failure) this.problem('archive.truncated', rec.path, `zip ${zr.failure} (what was read is kept)`);
   }
 
-  private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, mtimeMs?: number): Promise<void> {
+  private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
     const year = this.o.year ?? (mtimeMs !== undefined ? new Date(mtimeMs).getUTCFullYear() : undefined);
     const yearSource = this.o.year !== undefined ? 'analyst setting' : mtimeMs !== undefined ? 'file time' : 'current year (no file time)';
     const input = new TextInput({
@@ -297,11 +305,11 @@ class Ingestion {
     try {
       for (;;) {
         this.checkAbort();
-        let r: ReadableStreamReadResult<Uint8Array>;
+        let r: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
         try {
           r = await reader.read();
         } catch (e) {
-          this.problem('archive.truncated', rec.path, `stream ends early: ${(e as Error).message} (the lines read are kept)`);
+          this.problem(depth === 0 ? 'input.unreadable' : 'archive.truncated', rec.path, `stream ends early: ${errText(e)} (the lines read are kept)`);
           break;
         }
         if (r.done) break;
@@ -339,7 +347,7 @@ class Ingestion {
         await reader.cancel().catch(() => {});
         throw e;
       }
-      this.problem('archive.truncated', path, `stream ends early: ${(e as Error).message}`);
+      this.problem('archive.truncated', path, `stream ends early: ${errText(e)}`);
     }
   }
 

@@ -6,7 +6,7 @@ export type ContentKind = 'empty' | 'gzip' | 'zip' | 'tar' | 'binary' | 'text';
 export async function peekStream(
   stream: ReadableStream<Uint8Array>,
   n: number,
-): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array>; error?: unknown }> {
   const reader = stream.getReader();
   const seen: Uint8Array[] = [];
   let size = 0;
@@ -59,7 +59,7 @@ export async function peekStream(
     },
     { highWaterMark: 0 },
   );
-  return { head, stream: rest };
+  return failure === undefined ? { head, stream: rest } : { head, stream: rest, error: failure };
 }
 
 function concat(parts: Uint8Array[], max: number): Uint8Array {

@@ -151,7 +151,7 @@ export class ZipReader {
 
   private async pump(): Promise<void> {
     if (this.ended) return;
-    let r: ReadableStreamReadResult<Uint8Array>;
+    let r: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
     try {
       r = await this.reader.read();
     } catch (e) {
