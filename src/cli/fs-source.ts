@@ -30,7 +30,8 @@ export function fileStream(path: string): ReadableStream<Uint8Array> {
         await fh?.close();
       },
     },
-    { highWaterMark: 0 },
+    // Two chunks of read-ahead: the next read runs on the thread pool while this one is parsed.
+    { highWaterMark: 2 },
   );
 }
 

@@ -6,7 +6,9 @@
 import type { EventDraft } from '../model/event';
 import type { LogParser } from '../model/parser';
 
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?/;
+const ISO = /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?/;
+/** Where a log line's own time stands: near its start (a JSON line's "@timestamp" too). */
+const HEAD = 80;
 
 export const interimGeneric: LogParser = {
   id: 'generic',
@@ -14,7 +16,7 @@ export const interimGeneric: LogParser = {
   detect: () => 0,
   open: (ctx) => ({
     line(l): EventDraft[] {
-      const m = ISO.exec(l.text);
+      const m = ISO.exec(l.text.length > HEAD ? l.text.slice(0, HEAD) : l.text);
       const fps = l.secrets.map((s) => s.token.fp);
       if (!m && fps.length === 0) return [];
       let time = { ts: 0, text: '', assumed: 'time unknown' } as EventDraft['time'];

@@ -8,18 +8,24 @@ import type { LineRedactor, RedactedLine, RedactionCounts, SecretSighting } from
 import { sha256Hex } from '../model/ids-hash';
 import type { TokenInfo, TokenKind } from '../model/token';
 
-const PATTERNS: { re: RegExp; kind: TokenKind; keepPrefix?: (m: RegExpExecArray) => number }[] = [
+// `hint`: a cheap test that must pass before the pattern's regex runs (most lines pass none).
+const PATTERNS: { re: RegExp; kind: TokenKind; hint: (t: string) => boolean; keepPrefix?: (m: RegExpExecArray) => number }[] = [
   // JWE: five parts; replaced whole (the protected header is kept).
-  { re: /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, kind: 'jwe', keepPrefix: (m) => m[0].indexOf('.') + 1 },
+  { re: /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, kind: 'jwe', hint: (t) => t.includes('eyJ'), keepPrefix: (m) => m[0].indexOf('.') + 1 },
   // JWS: header.payload kept, signature replaced; unsigned (empty signature) replaced whole.
-  { re: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, kind: 'jwt', keepPrefix: (m) => (m[0].endsWith('.') ? 0 : m[0].lastIndexOf('.') + 1) },
-  { re: /\bhv[sbr]\.[A-Za-z0-9_-]{20,}/g, kind: 'vault' },
-  { re: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s@/]+(?=@)/gi, kind: 'url-password' },
-  { re: /(?<=\b(?:Bearer|bearer)\s+|(?:access_token|refresh_token|BEARER_TOKEN|X-Vault-Token|VAULT_TOKEN|token|authz)["']?\s*[=:]\s*["']?)[A-Za-z0-9._~+/=-]{16,}/g, kind: 'opaque' },
+  { re: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, kind: 'jwt', hint: (t) => t.includes('eyJ'), keepPrefix: (m) => (m[0].endsWith('.') ? 0 : m[0].lastIndexOf('.') + 1) },
+  { re: /\bhv[sbr]\.[A-Za-z0-9_-]{20,}/g, kind: 'vault', hint: (t) => t.includes('hv') },
+  { re: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s@/]+(?=@)/gi, kind: 'url-password', hint: (t) => t.includes('://') && t.includes('@') },
+  { re: /(?<=\b(?:Bearer|bearer)\s+|(?:access_token|refresh_token|BEARER_TOKEN|X-Vault-Token|VAULT_TOKEN|token|authz)["']?\s*[=:]\s*["']?)[A-Za-z0-9._~+/=-]{16,}/g, kind: 'opaque', hint: (t) => OPAQUE_HINT.test(t) },
 ];
+const OPAQUE_HINT = /[Bb]earer\s|(?:_token|TOKEN|Token|token|authz)["']?\s*[=:]/;
 const KEY_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 const KEY_END = /-----END [A-Z ]*PRIVATE KEY-----/;
-const CANDIDATE = /eyJ|hv[sbr]\.|:\/\/[^\s/]*:[^\s/]*@|bearer|token|authz|PRIVATE KEY/i;
+/** Cheap prefilter: substrings every credential pattern needs (indexOf is far faster than a regex). */
+const CANDIDATE = /eyJ|hv[sbr]\.|:\/\/[^\s/@]*@|earer|oken|OKEN|authz/;
+function candidate(t: string): boolean {
+  return CANDIDATE.test(t);
+}
 
 interface Hit {
   start: number;
@@ -59,16 +65,17 @@ export function interimRedactor(): LineRedactor {
 
   return {
     redactLine(text, line) {
-      if (inKey || KEY_BEGIN.test(text)) {
+      if (inKey || (text.includes('PRIVATE KEY') && KEY_BEGIN.test(text))) {
         const begins = KEY_BEGIN.test(text);
         inKey = !KEY_END.test(text);
         // Key body lines (and one-line keys) are replaced whole.
         if (!begins || !inKey) return redact(text, line, [{ start: 0, end: text.length, keep: 0, kind: 'private-key' }]);
         return { line, text, secrets: [] };
       }
-      if (!CANDIDATE.test(text)) return { line, text, secrets: [] };
+      if (!candidate(text)) return { line, text, secrets: [] };
       const hits: Hit[] = [];
       for (const p of PATTERNS) {
+        if (!p.hint(text)) continue;
         p.re.lastIndex = 0;
         for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
           const start = m.index;
