@@ -7,7 +7,7 @@ export type { IngestLimits } from './limits';
 export { DEFAULT_LIMITS, lineCutMarker } from './limits';
 export { memberPath, safeMemberName, sniffName } from './names';
 export type { InputSource } from './source';
-export { bytesSource } from './source';
+export { blobSource, bytesSource } from './source';
 export { chooseParser, SNIFF_LINES } from './text-input';
 export type { CaseBuildSettings } from './build-case';
 export { buildCase, caseId } from './build-case';

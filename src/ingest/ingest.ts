@@ -11,13 +11,13 @@ import type { Problem, ProblemCode } from '../model/problem';
 import type { LineRedactor, RedactionCounts } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { gunzip, type RatioCounter, ratioGuard } from './containers/gzip';
-import { tarEntries } from './containers/tar';
-import { ZipReader } from './containers/zip';
+import { type ArchiveHost, readTar, readZip } from './archives';
 import { type IncrementalHash, nobleSha256 } from './hash';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { LineSplitter } from './lines';
-import { memberPath, safeMemberName, sniffName } from './names';
+import { sniffName } from './names';
 import { contentKind, peekStream } from './peek';
+import { type Entry, errText, TotalLimit } from './entry';
 import { ProblemLog } from './problems';
 import type { InputSource } from './source';
 import { TextInput } from './text-input';
@@ -62,23 +62,6 @@ export interface IngestResult {
   /** Decompressed bytes read. */
   bytes: number;
 }
-
-interface Entry {
-  path: string;
-  parent?: string;
-  stream: ReadableStream<Uint8Array>;
-  mtimeMs?: number;
-  depth: number;
-  /** For members: declared size, to notice a short (truncated) body. */
-  declaredSize?: number;
-}
-
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Thrown inside to stop everything when the total-bytes limit is reached. */
-class TotalLimit extends Error {}
 
 /** Reads every source; resolves with the inputs, problems and token facts. */
 export async function ingest(sources: readonly InputSource[], opts: IngestOptions): Promise<IngestResult> {
@@ -188,10 +171,10 @@ class Ingestion {
         return this.gzip(rec, index, body, name, depth, mtimeMs);
       case 'tar':
         rec.parser = 'archive.tar';
-        return this.tar(rec, body, depth);
+        return readTar(this.archiveHost(), rec, body, depth);
       case 'zip':
         rec.parser = 'archive.zip';
-        return this.zip(rec, body, depth, mtimeMs);
+        return readZip(this.archiveHost(), rec, body, depth, mtimeMs);
       case 'text':
         return this.text(rec, index, body, name, depth, mtimeMs);
     }
@@ -204,84 +187,17 @@ class Ingestion {
     await this.content(rec, index, out, sniffName(inner), depth + 1, mtimeMs);
   }
 
+  private archiveHost(): ArchiveHost {
+    return {
+      limits: this.limits,
+      problem: (code, input, message) => this.problem(code, input, message),
+      bomb: (path, c) => this.bomb(path, c),
+      entry: (e) => this.entry(e),
+    };
+  }
+
   private bomb(path: string, c: RatioCounter): void {
     this.problem('archive.bomb', path, `compression ratio over ${this.limits.maxRatio}:1 (${c.in} compressed bytes gave more than ${c.out}): stopped after ${c.out} bytes (kept), the rest of the bundle is read`);
-  }
-
-  private async tar(rec: InputRecord, body: ReadableStream<Uint8Array>, depth: number): Promise<void> {
-    const reader = tarEntries(body).getReader();
-    let count = 0;
-    try {
-      for (;;) {
-        const r = await reader.read();
-        if (r.done) break;
-        const { header, body: member } = r.value;
-        const type = header.type ?? 'file';
-        if (type === 'directory') {
-          await member.cancel();
-          continue;
-        }
-        if (++count > this.limits.maxEntries) {
-          await member.cancel();
-          this.problem('archive.too-many-entries', rec.path, `more than ${this.limits.maxEntries} members: the rest is not read`);
-          await reader.cancel();
-          break;
-        }
-        const safe = safeMemberName(header.name);
-        const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
-        if (type === 'symlink' || type === 'link') {
-          await member.cancel();
-          this.problem('archive.link', path, `${type} to ${JSON.stringify(header.linkname ?? '')}: not followed`);
-          continue;
-        }
-        if (type !== 'file') {
-          await member.cancel();
-          this.problem('archive.unsupported', path, `${type} member: skipped`);
-          continue;
-        }
-        if (safe.escaped) this.problem('archive.path-traversal', path, `member name ${JSON.stringify(header.name)} leaves the archive root: read under the sanitised name`);
-        await this.entry({ path, parent: rec.path, stream: member, mtimeMs: header.mtime?.getTime(), depth: depth + 1, declaredSize: header.size });
-      }
-    } catch (e) {
-      if (e instanceof TotalLimit) throw e;
-      this.problem('archive.truncated', rec.path, `tar ends early or is corrupt: ${(e as Error).message} (what was read is kept)`);
-      await reader.cancel().catch(() => {});
-    }
-  }
-
-  private async zip(rec: InputRecord, body: ReadableStream<Uint8Array>, depth: number, mtimeMs?: number): Promise<void> {
-    const zr = new ZipReader(body);
-    let count = 0;
-    for (;;) {
-      const m = await zr.next();
-      if (!m) break;
-      if (m.name.endsWith('/')) {
-        await m.body.cancel();
-        continue;
-      }
-      if (++count > this.limits.maxEntries) {
-        await m.body.cancel();
-        this.problem('archive.too-many-entries', rec.path, `more than ${this.limits.maxEntries} members: the rest is not read`);
-        await zr.cancel();
-        break;
-      }
-      const safe = safeMemberName(m.name);
-      const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
-      if (safe.escaped) this.problem('archive.path-traversal', path, `member name ${JSON.stringify(m.name)} leaves the archive root: read under the sanitised name`);
-      const guarded = m.body.pipeThrough(
-        ratioGuard(m.counter, this.limits.maxRatio, this.limits.ratioGraceBytes, (c) => {
-          m.stop();
-          this.bomb(path, c);
-        }),
-      );
-      // Zip members carry DOS times that fflate's streaming reader does not expose: use the archive's.
-      const member = await this.entry({ path, parent: rec.path, stream: guarded, mtimeMs, depth: depth + 1 });
-      if (m.error) {
-        this.problem('archive.unsupported', path, `cannot decompress: ${m.error}`);
-        member.problems++;
-      }
-    }
-    if (zr.failure) this.problem('archive.truncated', rec.path, `zip ${zr.failure} (what was read is kept)`);
   }
 
   private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
@@ -302,6 +218,7 @@ class Ingestion {
     });
     const splitter = new LineSplitter(this.limits.maxLineLength);
     const reader = body.getReader();
+    let stoppedByLimit = false;
     try {
       for (;;) {
         this.checkAbort();
@@ -313,7 +230,15 @@ class Ingestion {
           break;
         }
         if (r.done) break;
-        this.countBytes(r.value.length, rec.path);
+        try {
+          this.countBytes(r.value.length, rec.path);
+        } catch (e) {
+          // Total limit: finish this input with what was read, then stop everything.
+          stoppedByLimit = e instanceof TotalLimit;
+          if (!stoppedByLimit) throw e;
+          await reader.cancel().catch(() => {});
+          break;
+        }
         splitter.push(r.value);
         await input.lines(splitter.lines, splitter.flags);
         if (this.batch.length >= this.batchSize) await this.flush();
@@ -330,6 +255,7 @@ class Ingestion {
     this.events += input.events;
     this.progress.events = this.events;
     await this.flush();
+    if (stoppedByLimit) throw new TotalLimit();
   }
 
   /** Reads a stream to its end for the hash (binary, too deep); bytes count toward the total. */

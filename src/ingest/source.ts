@@ -30,3 +30,8 @@ export function bytesSource(name: string, bytes: Uint8Array | string, mtimeMs?: 
       }),
   };
 }
+
+/** An input source over a Blob/File (the browser's drop or file picker; `webkitRelativePath` for folders). */
+export function blobSource(name: string, blob: Blob, mtimeMs?: number): InputSource {
+  return { name, size: blob.size, mtimeMs, stream: () => blob.stream() as ReadableStream<Uint8Array> };
+}
