@@ -17,6 +17,8 @@ export interface ArchiveHost {
   problem(code: ProblemCode, input: string, message: string): void;
   bomb(path: string, c: RatioCounter): void;
   entry(e: Entry): Promise<InputRecord>;
+  /** Names are text from the bundle too: they pass the redactor before they are kept. */
+  redact(text: string): Promise<string>;
 }
 
 /** Walks a tar stream: each regular file becomes an entry; links, devices, traversal names leave problems. */
@@ -40,10 +42,10 @@ export async function readTar(h: ArchiveHost, rec: InputRecord, body: ReadableSt
         break;
       }
       const safe = safeMemberName(header.name);
-      const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
+      const path = memberPath(rec.path, await h.redact(safe.name || `unnamed-${count}`));
       if (type === 'symlink' || type === 'link') {
         await member.cancel();
-        h.problem('archive.link', path, `${type} to ${JSON.stringify(header.linkname ?? '')}: not followed`);
+        h.problem('archive.link', path, `${type} to ${JSON.stringify(await h.redact(header.linkname ?? ''))}: not followed`);
         continue;
       }
       if (type !== 'file') {
@@ -51,7 +53,7 @@ export async function readTar(h: ArchiveHost, rec: InputRecord, body: ReadableSt
         h.problem('archive.unsupported', path, `${type} member: skipped`);
         continue;
       }
-      if (safe.escaped) h.problem('archive.path-traversal', path, `member name ${JSON.stringify(header.name)} leaves the archive root: read under the sanitised name`);
+      if (safe.escaped) h.problem('archive.path-traversal', path, `member name ${JSON.stringify(await h.redact(header.name))} leaves the archive root: read under the sanitised name`);
       await h.entry({ path, parent: rec.path, stream: member, mtimeMs: header.mtime?.getTime(), depth: depth + 1, declaredSize: header.size });
     }
   } catch (e) {
@@ -89,8 +91,8 @@ async function zipMembers(h: ArchiveHost, rec: InputRecord, zr: ZipReader, depth
       break;
     }
     const safe = safeMemberName(m.name);
-    const path = memberPath(rec.path, safe.name || `unnamed-${count}`);
-    if (safe.escaped) h.problem('archive.path-traversal', path, `member name ${JSON.stringify(m.name)} leaves the archive root: read under the sanitised name`);
+    const path = memberPath(rec.path, await h.redact(safe.name || `unnamed-${count}`));
+    if (safe.escaped) h.problem('archive.path-traversal', path, `member name ${JSON.stringify(await h.redact(m.name))} leaves the archive root: read under the sanitised name`);
     const guarded = m.body.pipeThrough(
       ratioGuard(m.counter, h.limits.maxRatio, h.limits.ratioGraceBytes, (c) => {
         m.stop();

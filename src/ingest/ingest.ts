@@ -98,7 +98,7 @@ class Ingestion {
       }
       this.progress.input = src.name;
       try {
-        await this.entry({ path: src.name, stream: this.countTop(src.stream()), mtimeMs: src.mtimeMs, depth: 0 });
+        await this.entry({ path: await this.redact(src.name), stream: this.countTop(src.stream()), mtimeMs: src.mtimeMs, depth: 0 });
       } catch (e) {
         if (!(e instanceof TotalLimit)) throw e;
         stopped = true;
@@ -193,7 +193,13 @@ class Ingestion {
       problem: (code, input, message) => this.problem(code, input, message),
       bomb: (path, c) => this.bomb(path, c),
       entry: (e) => this.entry(e),
+      redact: (t) => this.redact(t),
     };
+  }
+
+  /** Redacts a name (file, member, link target): line 0 marks it as not a line of an input. */
+  private async redact(text: string): Promise<string> {
+    return (await this.o.redactor.redactLine(text, 0)).text;
   }
 
   private bomb(path: string, c: RatioCounter): void {

@@ -55,6 +55,22 @@ describe('hostile bundle', () => {
     expect(r.inputs.find((i) => i.path === 'hostile.tar.gz!/latin1.log')!.problems).toBe(60);
   });
 
+  it('redacts credentials in member names and link targets', async () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNlY3JldC1ieXRlcw';
+    const bundle = await hostileBundle([
+      { name: `../tokens/${jwt}.txt`, bytes: new TextEncoder().encode('x\n') },
+      { name: 'link', bytes: new Uint8Array(0), type: 'symlink', linkname: `/tmp/${jwt}` },
+    ]);
+    const r = await ingest([bytesSource(`bundle-${jwt}.tar.gz`, bundle)], { redactor: testRedactor(), parsers: [], fallback: testGeneric });
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('c2lnbmF0dXJlLXNlY3JldC1ieXRlcw');
+    expect(r.inputs.map((i) => i.path)).toEqual([
+      'bundle-eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.[sig-redacted].tar.gz',
+      'bundle-eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.[sig-redacted].tar.gz!/tokens/eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.[sig-redacted].txt',
+    ]);
+    expect(r.problems.map((p) => p.code)).toEqual(['archive.path-traversal', 'archive.link']);
+  });
+
   it('enforces entry count, depth and total size limits with problem records', async () => {
     const { files } = buildHostileCorpus();
     const small = files.filter((f) => f.bytes.length < 100_000 && !f.name.startsWith('bomb'));
