@@ -1,4 +1,9 @@
-/** Storage, transfer, issuer, pilot-framework and generic parsers. */
+/**
+ * Storage, transfer, issuer, pilot-framework and host/web parsers. The generic fallback
+ * (`generic/index.ts`, `genericParser`) is deliberately not in this list: ingestion uses it for
+ * inputs no parser here claims.
+ */
 import type { LogParser } from '../model/parser';
+import { dcacheAccessParser } from './dcache-access';
 
-export const OTHER_PARSERS: readonly LogParser[] = [];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser];
