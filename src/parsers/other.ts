@@ -5,5 +5,6 @@
  */
 import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
+import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser];
