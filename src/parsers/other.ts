@@ -5,6 +5,7 @@
  */
 import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
+import { iamAuditParser } from './iam-audit';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser];
