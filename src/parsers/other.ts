@@ -6,6 +6,7 @@
 import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
 import { iamAuditParser } from './iam-audit';
+import { pandaPilotParser } from './panda-pilot';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser];
