@@ -5,8 +5,9 @@
  */
 import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
+import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
 import { pandaPilotParser } from './panda-pilot';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser];
