@@ -8,6 +8,7 @@ import { dcacheAccessParser } from './dcache-access';
 import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
 import { pandaPilotParser } from './panda-pilot';
+import { tokenFileParser } from './tokenfile';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser];

@@ -75,11 +75,11 @@ export function findIps(text: string): string[] {
 export function findHosts(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(HOST_G)) {
-    const h = m[0].toLowerCase();
-    const tld = h.slice(h.lastIndexOf('.') + 1);
-    if (NOT_TLDS.has(tld)) continue;
-    if (h.split('.').length < 2) continue;
-    out.push(h);
+    const labels = m[0].toLowerCase().split('.');
+    // `wn042.example-site.org.tar.gz` names the host before its file extensions.
+    while (labels.length > 2 && NOT_TLDS.has(labels.at(-1)!)) labels.pop();
+    if (labels.length < 2 || NOT_TLDS.has(labels.at(-1)!) || /^\d+$/.test(labels.at(-1)!)) continue;
+    out.push(labels.join('.'));
   }
   return [...new Set(out)];
 }
