@@ -7,8 +7,9 @@ import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
 import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
+import { netmapDhcpParser, netmapHostsParser, netmapNatParser } from './netmap';
 import { pandaPilotParser } from './panda-pilot';
 import { tokenFileParser } from './tokenfile';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser];
