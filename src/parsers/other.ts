@@ -10,6 +10,7 @@ import { iamAuditParser } from './iam-audit';
 import { netmapDhcpParser, netmapHostsParser, netmapNatParser } from './netmap';
 import { pandaPilotParser } from './panda-pilot';
 import { tokenFileParser } from './tokenfile';
+import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser];
