@@ -9,8 +9,9 @@ import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
 import { netmapDhcpParser, netmapHostsParser, netmapNatParser } from './netmap';
 import { pandaPilotParser } from './panda-pilot';
+import { sshdParser } from './sshd';
 import { tokenFileParser } from './tokenfile';
 import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser];
