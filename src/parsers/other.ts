@@ -5,6 +5,7 @@
  */
 import type { LogParser } from '../model/parser';
 import { dcacheAccessParser } from './dcache-access';
+import { diracPilotParser } from './dirac-pilot';
 import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
 import { netmapDhcpParser, netmapHostsParser, netmapNatParser } from './netmap';
@@ -14,4 +15,4 @@ import { tokenFileParser } from './tokenfile';
 import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser];
