@@ -4,6 +4,7 @@
  * inputs no parser here claims.
  */
 import type { LogParser } from '../model/parser';
+import { aliceJobAgentParser } from './alice-jobagent';
 import { dcacheAccessParser } from './dcache-access';
 import { diracPilotParser } from './dirac-pilot';
 import { ftsParser } from './fts';
@@ -15,4 +16,4 @@ import { tokenFileParser } from './tokenfile';
 import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser, aliceJobAgentParser];
