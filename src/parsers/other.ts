@@ -9,6 +9,7 @@ import { dcacheAccessParser } from './dcache-access';
 import { diracPilotParser } from './dirac-pilot';
 import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
+import { jsonlParser } from './jsonl';
 import { netmapDhcpParser, netmapHostsParser, netmapNatParser } from './netmap';
 import { pandaPilotParser } from './panda-pilot';
 import { sshdParser } from './sshd';
@@ -16,4 +17,4 @@ import { tokenFileParser } from './tokenfile';
 import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser, aliceJobAgentParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser, aliceJobAgentParser, jsonlParser];
