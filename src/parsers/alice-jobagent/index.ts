@@ -115,7 +115,9 @@ export const aliceJobAgentParser: LogParser = {
   label: 'ALICE JAliEn JobAgent log',
   detect(sample) {
     const lines = sample.head.filter((l) => l.trim());
-    if (!lines.some((l) => /queueid=\d+|alien\.site\.JobAgent|JobAgent|JAliEn/i.test(l))) return 0;
+    // DIRAC also has a `WorkloadManagement/JobAgent`: only AliEn markers count.
+    if (lines.some((l) => /WorkloadManagement\/|\| (INFO|DEBUG) /.test(l))) return 0;
+    if (!lines.some((l) => /queueid=\d+|alien\.site\.|JAliEn|AliEn|JobAgent/i.test(l))) return 0;
     const timed = lines.filter((l) => ISO_LINE.test(l.trim()) || JAVA_HEAD.test(l.trim()) || JAVA_MSG.test(l.trim())).length;
     return Math.min(0.9, 0.4 + (0.5 * timed) / lines.length);
   },
