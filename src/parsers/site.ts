@@ -1,4 +1,5 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
+import { auditLogParser } from './htcondor-auditlog/parser';
 
-export const SITE_PARSERS: readonly LogParser[] = [];
+export const SITE_PARSERS: readonly LogParser[] = [auditLogParser];
