@@ -1,5 +1,6 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
 import { auditLogParser } from './htcondor-auditlog/parser';
+import { schedLogParser } from './htcondor-schedlog/parser';
 
-export const SITE_PARSERS: readonly LogParser[] = [auditLogParser];
+export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser];
