@@ -1,6 +1,7 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
 import { auditLogParser } from './htcondor-auditlog/parser';
+import { historyParser } from './htcondor-history/parser';
 import { schedLogParser } from './htcondor-schedlog/parser';
 
-export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser];
+export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser, historyParser];
