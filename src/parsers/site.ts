@@ -2,6 +2,7 @@
 import type { LogParser } from '../model/parser';
 import { auditLogParser } from './htcondor-auditlog/parser';
 import { historyParser } from './htcondor-history/parser';
+import { jobRouterParser } from './htcondor-jobrouter/parser';
 import { schedLogParser } from './htcondor-schedlog/parser';
 
-export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser, historyParser];
+export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser, historyParser, jobRouterParser];
