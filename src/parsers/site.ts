@@ -4,5 +4,14 @@ import { auditLogParser } from './htcondor-auditlog/parser';
 import { historyParser } from './htcondor-history/parser';
 import { jobRouterParser } from './htcondor-jobrouter/parser';
 import { schedLogParser } from './htcondor-schedlog/parser';
+import { startLogParser } from './htcondor-startd/startlog';
+import { starterLogParser } from './htcondor-startd/starterlog';
 
-export const SITE_PARSERS: readonly LogParser[] = [auditLogParser, schedLogParser, historyParser, jobRouterParser];
+export const SITE_PARSERS: readonly LogParser[] = [
+  auditLogParser,
+  schedLogParser,
+  historyParser,
+  jobRouterParser,
+  startLogParser,
+  starterLogParser,
+];
