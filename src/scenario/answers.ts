@@ -58,6 +58,8 @@ export interface AnswerToken {
   why: string;
   /** Lines where the full token is exposed (leak evidence). */
   exposedIn: EvidenceRef[];
+  /** Access tokens minted with this (refresh) token by the attacker: jti only, never in the bundle. */
+  mintedJtis?: string[];
 }
 
 export interface AnswerPilot {

@@ -7,6 +7,7 @@
 import { ANSWERS_FORMAT, type EvidenceRef, type ScenarioAnswers } from './answers';
 import { writeCast } from './backbone';
 import { iso } from './clock';
+import { backgroundTransfers } from './fts';
 import { defineLayout, SRC } from './layout';
 import { attachNoise } from './noise';
 import { Rng } from './prng';
@@ -61,6 +62,7 @@ export async function generateScenario(opts: ScenarioOptions): Promise<Generated
   const b = new Bundle();
   defineLayout(b, world);
   writeCast(b, world, rng.fork('cast-lines'));
+  backgroundTransfers(b, world, rng.fork('fts'));
   const incident = await def.build({ b, w: world, rng: rng.fork('incident') });
   attachNoise(b, world);
 

@@ -18,11 +18,13 @@ function payloadsAt(w: World, ip: string, t: number): Array<{ p: Pilot; pl: Payl
 
 const sortU = (xs: string[]): string[] => [...new Set(xs)].sort();
 
+/** S1; `ambiguous` when the IP is a NAT address shared by several nodes running jobs. */
 export function s1(w: World, t: number, ip: string, note?: string): QuestionAnswer {
   const ps = pilotsAt(w, ip, t);
+  const ambiguous = new Set(ps.map((p) => p.wn.fqdn)).size > 1;
   return {
     id: 'S1', question: 'Which VOs and job ids were active at this time on this IP?', query: { at: iso(t), ip },
-    expected: { vos: sortU(ps.map(() => w.atlas.name)), jobIds: sortU(ps.map((p) => p.globalJobId)), pilotIds: sortU(ps.map((p) => p.pilotId)), ambiguous: false },
+    expected: { vos: sortU(ps.map(() => w.atlas.name)), jobIds: sortU(ps.map((p) => p.globalJobId)), pilotIds: sortU(ps.map((p) => p.pilotId)), ambiguous },
     ...(note ? { note } : {}),
   };
 }
@@ -45,9 +47,10 @@ export function s3(w: World, from: number, until: number, extraIps: string[] = [
 
 export function v1(w: World, t: number, ip: string): QuestionAnswer {
   const xs = payloadsAt(w, ip, t);
+  const ambiguous = new Set(xs.map((x) => x.p.wn.fqdn)).size > 1;
   return {
     id: 'V1', question: 'Which users and payloads ran on this IP at this time?', query: { at: iso(t), ip },
-    expected: { users: sortU(xs.map((x) => x.pl.user.name)), payloadIds: sortU(xs.map((x) => x.pl.pandaId)), ambiguous: false },
+    expected: { users: sortU(xs.map((x) => x.pl.user.name)), payloadIds: sortU(xs.map((x) => x.pl.pandaId)), ambiguous },
   };
 }
 
@@ -71,4 +74,23 @@ export function v3(w: World, from: number, until: number, user: string): Questio
 /** Midpoint of an interval, on a whole second. */
 export function mid(a: number, b: number): number {
   return Math.floor((a + b) / 2000) * 1000;
+}
+
+/** The six questions around the cast on wn017 and wn018, for scenarios that do not steer them. */
+export function standardQuestions(w: World, from: number, until: number, extraIps: string[] = [], s3note?: string): QuestionAnswer[] {
+  const p1 = w.pilots.find((p) => p.key === 'P1') as Pilot;
+  const p2 = w.pilots.find((p) => p.key === 'P2') as Pilot;
+  const p7 = w.pilots.find((p) => p.key === 'P7') as Pilot;
+  const a1 = p1.payloads[0] as Payload;
+  const c1 = p2.payloads[0] as Payload;
+  const carolGet = c1.start + 2 * 60_000;
+  const tV = mid(Math.max(p7.payloads[0]?.start ?? 0, c1.start), Math.min(a1.end, c1.end));
+  return [
+    s1(w, carolGet, p1.wn.ip),
+    s2(w, carolGet, p1.wn.ip, `GET /pnfs/example-site.org/data/atlas${c1.inPath}`, p2, true),
+    s3(w, from, until, extraIps, s3note),
+    v1(w, tV, p1.wn.ip),
+    v2(tV, p1.wn.ip, p1),
+    v3(w, a1.start - 3_600_000, a1.start + 12 * 3_600_000, 'alice'),
+  ];
 }

@@ -26,7 +26,7 @@ function tokenAnswer(t: IncidentToken, refs: Map<string, EvidenceRef>): AnswerTo
     if (!e) throw new Error(`answer ref ${r} was never written`);
     return e;
   });
-  return { fingerprint: t.fingerprint, jti: t.jti, iss: t.iss, sub: t.sub, user: t.user, kind: t.kind, why: t.why, exposedIn };
+  return { fingerprint: t.fingerprint, jti: t.jti, iss: t.iss, sub: t.sub, user: t.user, kind: t.kind, why: t.why, exposedIn, ...(t.mintedJtis ? { mintedJtis: t.mintedJtis } : {}) };
 }
 
 export function finishAnswers(x: FinishInput): ScenarioAnswers {

@@ -20,6 +20,7 @@ export interface IncidentToken {
   why: string;
   /** Line refs (Bundle line `ref`s) where the full token is exposed. */
   refs: string[];
+  mintedJtis?: string[];
 }
 
 export interface Incident {
