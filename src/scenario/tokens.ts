@@ -8,9 +8,10 @@ import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { TEST_ISSUER_KEYS } from './keys/test-issuer-keys';
 import type { Vo } from './world';
 
-const keyCache = new Map<string, Promise<CryptoKey | Uint8Array>>();
+type SigningKey = Awaited<ReturnType<typeof importJWK>>;
+const keyCache = new Map<string, Promise<SigningKey>>();
 
-function signingKey(vo: Vo): Promise<CryptoKey | Uint8Array> {
+function signingKey(vo: Vo): Promise<SigningKey> {
   let k = keyCache.get(vo.name);
   if (!k) {
     const jwk = TEST_ISSUER_KEYS[vo.name];

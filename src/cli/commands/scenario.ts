@@ -59,8 +59,8 @@ export function registerScenario(program: Command, io: CliIo): void {
       const size = parseSize(flags.size);
       if (size === undefined) throw new CliExit(2, `scenario: --size is not a size: '${flags.size}' (try 5MB or 1GB)`);
       const out = resolve(flags.out);
-      const existing = await readdir(out).catch(() => []);
-      if (existing.length > 0) throw new CliExit(2, `scenario: ${out} is not empty; give a new or empty directory`);
+      const existing = await readdir(out).catch(() => [] as string[]);
+      if (existing.includes('bundle') || existing.includes('answers.json')) throw new CliExit(2, `scenario: ${out} already holds a bundle/ or answers.json; give a new directory`);
       let gen: Awaited<ReturnType<typeof generateScenario>>;
       try {
         gen = await generateScenario({ name, seed: Number(flags.seed), size, difficulty: flags.difficulty });
