@@ -15,6 +15,7 @@ describe('generateScenario', () => {
     const b = await collectScenario({ name, seed: 7, size: MB });
     expect([...a.files.keys()]).toEqual([...b.files.keys()]);
     for (const [p, bytes] of a.files) expect(Buffer.from(bytes).equals(Buffer.from(b.files.get(p) as Uint8Array)), p).toBe(true);
+    expect(Math.abs(bundleBytes(a) - MB) / MB).toBeLessThan(0.3);
     const c = await collectScenario({ name, seed: 8, size: MB });
     expect(Buffer.from(c.files.get('answers:answers.json') as Uint8Array).equals(Buffer.from(a.files.get('answers:answers.json') as Uint8Array))).toBe(false);
   });
@@ -59,6 +60,8 @@ describe('generateScenario', () => {
     const all = [...c.files.entries()].filter(([p]) => p.includes('pilotlog.txt')).map(([, b]) => text(b)).join('\n');
     for (const pl of ans.cast.payloads) expect(all).toContain(`PanDA job id: ${pl.payloadId}`);
     expect(ans.questions.map((q) => q.id)).toEqual(['S1', 'S2', 'S3', 'V1', 'V2', 'V3']);
+    // No timestamp placeholder (NUL) ever reaches a file.
+    for (const [p, b] of c.files) expect(text(b, p).includes('\u0000'), p).toBe(false);
     // The answer key never carries a token.
     expect(text(c.files.get('answers:answers.json'))).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
   });
@@ -82,6 +85,10 @@ describe('generateScenario', () => {
     const junk = (x: typeof easy) => [...x.files].filter(([p]) => !p.startsWith('answers:')).reduce((n, [p, b]) => n + (text(b, p).match(/\u0002|\ufffd|at org\.example\.Unknown/g)?.length ?? 0), 0);
     expect(junk(easy)).toBe(0);
     expect(junk(hard)).toBeGreaterThan(10);
+    const decoys = (x: typeof easy) => [...x.files].filter(([p]) => !p.startsWith('answers:')).reduce((n, [p, b]) => n + (text(b, p).match(/203\.0\.113\.1\d\d/g)?.length ?? 0), 0);
+    expect(decoys(easy)).toBe(0);
+    expect(decoys(hard)).toBeGreaterThan(0);
+    expect(hard.answers.attackerIps.every((ip) => !/^203\.0\.113\.1\d\d$/.test(ip))).toBe(true);
   });
 
   it('rejects unknown scenarios and sizes out of range', async () => {

@@ -34,6 +34,10 @@ function withMalformed(fn: NoiseFn, d: Difficulty): NoiseFn {
 }
 
 export function attachNoise(b: Bundle, w: World): void {
+  // At hard difficulty scanners also come from the range the attackers use (203.0.113.100-199;
+  // attackers are .50-.99): failed, unauthenticated noise the trainee must tell from misuse.
+  const scanner = (rng: Rng, lo: number, hi: number): string =>
+    w.difficulty === 'hard' && rng.chance(0.5) ? `203.0.113.${rng.int(100, 199)}` : `198.51.100.${rng.int(lo, hi)}`;
   let cluster = 500_000;
   // Background connection ids come from their own range so they never collide with the cast's.
   let cid = 100_000;
@@ -91,7 +95,7 @@ export function attachNoise(b: Bundle, w: World): void {
   set(SRC.dcache, (rng) => {
     const r = rng.next();
     if (r < 0.04) {
-      return dcacheLine({ method: rng.pick(['GET', 'PROPFIND', 'PUT']), url: `${DCACHE_BASE}/${rng.pick(['atlas', 'cms'])}/${rng.alnum(6)}`, code: 401, reason: 'Unauthorized', ip: `198.51.100.${rng.int(150, 199)}`, port: rng.int(30_000, 60_000), agent: rng.pick(['curl/8.5.0', 'python-requests/2.31.0']), mapped: 'nobody', session: dcacheSession(rng), duration: rng.int(1, 30) });
+      return dcacheLine({ method: rng.pick(['GET', 'PROPFIND', 'PUT']), url: `${DCACHE_BASE}/${rng.pick(['atlas', 'cms'])}/${rng.alnum(6)}`, code: 401, reason: 'Unauthorized', ip: scanner(rng, 150, 199), port: rng.int(30_000, 60_000), agent: rng.pick(['curl/8.5.0', 'python-requests/2.31.0']), mapped: 'nobody', session: dcacheSession(rng), duration: rng.int(1, 30) });
     }
     const u = cmsUser(rng);
     const fts = r < 0.25;
@@ -130,7 +134,7 @@ export function attachNoise(b: Bundle, w: World): void {
     const pid = rng.int(1000, 60_000);
     if (rng.chance(0.6)) {
       const bad = rng.pick(['admin', 'oracle', 'test', 'ubuntu', 'git', 'postgres']);
-      const ip = `198.51.100.${rng.int(200, 254)}`;
+      const ip = scanner(rng, 200, 254);
       return rng.chance(0.5) ? sshd('ui01', pid, `Invalid user ${bad} from ${ip} port ${rng.int(30_000, 60_000)}`) : sshd('ui01', pid, `Failed password for invalid user ${bad} from ${ip} port ${rng.int(30_000, 60_000)} ssh2`);
     }
     const u = rng.pick([...w.atlasUsers, ...w.cmsUsers]);

@@ -67,12 +67,12 @@ function hosts(w: World): string {
 }
 
 function nat(w: World): string {
-  return `# NAT gateways of example-site.org (from the network team)
+  return `# NAT gateways of example-site.org (from the network team), valid for all of November 2026.
 # Worker nodes in the private range 10.10.0.0/24 reach the outside, including the site's own
-# storage, through one public address. Connections from these nodes appear from the gateway IP.
-gateway ${w.natGw.fqdn} public ${w.natGw.ip} serves 10.10.0.0/24
-  ${w.natWn1.privateIp} ${w.natWn1.fqdn}
-  ${w.natWn2.privateIp} ${w.natWn2.fqdn}
+# storage, through one public address: connections from them appear from the gateway's IP.
+# One line per node: <public ip> <gateway fqdn> <private ip> <worker node fqdn>
+${w.natGw.ip} ${w.natGw.fqdn} ${w.natWn1.privateIp} ${w.natWn1.fqdn}
+${w.natGw.ip} ${w.natGw.fqdn} ${w.natWn2.privateIp} ${w.natWn2.fqdn}
 # Port mappings are not logged (no conntrack export is available for the incident period).
 `;
 }

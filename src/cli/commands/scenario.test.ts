@@ -38,6 +38,9 @@ describe('tokentrail scenario', () => {
     const size = statSync(join(dir, 'a', 'bundle', 'README.txt')).size;
     expect(size).toBeGreaterThan(500);
     expect(io.stderr).toMatch(/wrote \d+ files/);
+    // What the command prints carries no token (the bundle itself is training input and does).
+    expect(io.stdout + io.stderr).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
+    expect(readFileSync(join(dir, 'a', 'answers.json'), 'utf8')).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
   });
 
   it('usage errors exit 2: unknown scenario lists the names, bad size, missing --out, existing bundle', async () => {
