@@ -1,11 +1,11 @@
 /**
  * What `analyze` plugs into ingestion: the redactor, the parser registry and the fallback parser.
- * The one place to wire the real src/redact and src/parsers/generic in when they land on main.
+ * The one place to wire the real src/redact in when it lands on main (the interim redactor until then).
  */
 import type { LogParser } from '../model/parser';
 import type { LineRedactor } from '../model/redaction';
 import { PARSERS } from '../parsers/registry';
-import { interimGeneric } from './interim-generic';
+import { genericParser } from '../parsers/generic/index';
 import { interimRedactor } from './interim-redactor';
 
 export interface AnalysisDeps {
@@ -15,5 +15,5 @@ export interface AnalysisDeps {
 }
 
 export function analysisDeps(): AnalysisDeps {
-  return { redactor: interimRedactor(), parsers: PARSERS, fallback: interimGeneric };
+  return { redactor: interimRedactor(), parsers: PARSERS, fallback: genericParser };
 }
