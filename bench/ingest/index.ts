@@ -1,5 +1,6 @@
 /**
- * Ingestion benchmark (Node). Generates a mixed bundle (BENCH_MB, default 500) under bench/.data,
+ * Ingestion benchmark (Node). Generates a bundle (BENCH_MB, default 500) under bench/.data — the
+ * scenario generator's stolen-token case by default, or generate.ts's mix with BENCH_SOURCE=mix —
  * then measures in one run, on the same files:
  *  - the whole `analyze` pipeline in-process (read, gunzip, hash, split, redact, sniff, parse,
  *    events counted and discarded), MB of uncompressed text per second;
@@ -13,9 +14,9 @@
  * Prints MB/s and the ratios against the goal (≥ 100 MB/s, ≥ 40 % of the JS ceiling).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { type AnalysisDeps, analysisDeps } from '../../src/cli/analysis-deps';
 import { fsSources } from '../../src/cli/fs-source';
 import { ingest } from '../../src/ingest/ingest';
@@ -26,17 +27,33 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
 const root = join(__dirname, '..', '.data');
 const mb = Number(process.env.BENCH_MB ?? 500);
-const dir = join(root, `ingest-${mb}`);
+/** `scenario` (default): src/scenario's realistic site + VO bundle (every parser's format); `mix`: generate.ts. */
+const source = process.env.BENCH_SOURCE === 'mix' ? 'mix' : 'scenario';
+const dataDir = join(root, `ingest-${source}-${mb}`);
+const dir = join(dataDir, 'bundle');
 const MiB = 1024 * 1024;
 
+function listFiles(d: string): string[] {
+  return readdirSync(d, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(d, e.name)) : [join(d, e.name)]))
+    .sort();
+}
+
 async function prepare(): Promise<{ files: string[]; bytes: number }> {
-  const marker = join(dir, '.done.json');
+  const marker = join(dataDir, 'done.json');
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
   const t = performance.now();
-  const g = await generateBundle(dir, mb);
-  writeFileSync(marker, JSON.stringify({ files: g.files, bytes: g.bytes }));
-  process.stdout.write(`generated ${g.files.length} files, ${(g.bytes / MiB).toFixed(0)} MiB of text in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-  return g;
+  if (source === 'mix') await generateBundle(dir, mb);
+  else {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'tokentrail.cjs'), 'scenario', 'stolen-token', '--size', `${mb}MB`, '--seed', '7', '--out', dataDir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('scenario generation failed');
+  }
+  const files = listFiles(dir);
+  let bytes = 0;
+  for (const f of files) bytes += f.endsWith('.gz') ? gunzipSync(readFileSync(f)).length : statSync(f).size;
+  writeFileSync(marker, JSON.stringify({ files, bytes }));
+  process.stdout.write(`generated ${files.length} files, ${(bytes / MiB).toFixed(0)} MiB of text in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  return { files, bytes };
 }
 
 async function baseline(files: string[]): Promise<{ bytes: number; lines: number; hits: number }> {
@@ -76,7 +93,7 @@ async function pipeline(deps: AnalysisDeps): Promise<{ events: number; bytes: nu
   const { sources } = await fsSources([dir]);
   let events = 0;
   const r = await ingest(
-    sources.filter((s) => !s.name.endsWith('.done.json')),
+    sources,
     {
       ...deps,
       createHash: () => {
