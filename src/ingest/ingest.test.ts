@@ -105,6 +105,37 @@ describe('ingest: containers', () => {
     expect(a.events).toBeGreaterThan(500);
   });
 
+  it('stops a member over the ratio limit early without calling it truncated', async () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `line ${i} ${(i * 7919) % 10007}`).join('\n');
+    const gz = gzipSync(enc(text));
+    const tar = await packTar([
+      { header: { name: 'big.log.gz', size: gz.length, type: 'file' }, body: gz },
+      { header: { name: 'next.log', size: 5, type: 'file' }, body: 'next\n' },
+    ]);
+    const { problems, events } = await run([bytesSource('b.tar', tar)], { limits: { maxRatio: 2, ratioGraceBytes: 100_000 } });
+    expect(problems.map((p) => [p.code, p.input])).toEqual([['archive.bomb', 'b.tar!/big.log.gz']]);
+    expect(events.filter((e) => e.src.input === 'b.tar!/next.log')).toHaveLength(1);
+  });
+
+  it('records a parser that throws as parser.error and goes on', async () => {
+    const flaky: typeof testSchedLog = {
+      ...testSchedLog,
+      open: (ctx) => {
+        const inner = testSchedLog.open(ctx);
+        return {
+          line: (l) => {
+            if (l.line === 2) throw new Error('cannot handle this');
+            return inner.line(l);
+          },
+          end: () => [],
+        };
+      },
+    };
+    const { problems, events } = await run([bytesSource('SchedLog', 'a\nb\nc\n')], { parsers: [flaky] });
+    expect(problems).toEqual([{ code: 'parser.error', input: 'SchedLog', line: 2, message: 'htcondor.schedlog: cannot handle this' }]);
+    expect(events.map((e) => e.src.line)).toEqual([1, 3]);
+  });
+
   it('applies the per-input zone and the analyst year', async () => {
     const { inputs, events } = await run([bytesSource('a/SchedLog', schedLog, MTIME)], { tzFor: (p) => (p.startsWith('a/') ? 'Europe/Zurich' : undefined), year: 2026 });
     expect(inputs[0]!.tz).toBe('Europe/Zurich');

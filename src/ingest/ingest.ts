@@ -124,12 +124,17 @@ class Ingestion {
     const index = this.inputs.push(rec) - 1;
     const hash = this.createHash();
     let size = 0;
+    // Set when the stream ended on its own (not cancelled by a limit): only then is a short body a truncation.
+    let ended = false;
     const hashed = e.stream.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, c) {
           hash.update(chunk);
           size += chunk.length;
           c.enqueue(chunk);
+        },
+        flush() {
+          ended = true;
         },
       }),
     );
@@ -138,7 +143,7 @@ class Ingestion {
     } finally {
       rec.size = size;
       rec.sha256 = hash.digest();
-      if (e.declaredSize !== undefined && size < e.declaredSize) {
+      if (ended && e.declaredSize !== undefined && size < e.declaredSize) {
         this.problem('archive.truncated', e.path, `member ends early: ${size} of ${e.declaredSize} bytes present (what was read is kept)`);
       }
       this.log.closeInput(e.path);
@@ -220,6 +225,7 @@ class Ingestion {
       problem: (p) => this.log.add({ ...p, input: rec.path }),
       emit: (ev) => {
         this.batch.push(ev);
+        this.events++;
       },
     });
     const splitter = new LineSplitter(this.limits.maxLineLength);
@@ -258,8 +264,6 @@ class Ingestion {
     input.end();
     rec.parser = input.parser?.id ?? this.o.fallback.id;
     rec.events = input.events;
-    this.events += input.events;
-    this.progress.events = this.events;
     await this.flush();
     if (stoppedByLimit) throw new TotalLimit();
   }
@@ -308,7 +312,7 @@ class Ingestion {
     if (!this.o.onProgress) return;
     if (!force && this.progress.bytesRead - this.lastProgress < 4 * 1024 * 1024) return;
     this.lastProgress = this.progress.bytesRead;
-    this.o.onProgress({ ...this.progress, events: this.events + this.batch.length });
+    this.o.onProgress({ ...this.progress, events: this.events });
   }
 
   private async flush(): Promise<void> {

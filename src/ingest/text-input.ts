@@ -78,7 +78,7 @@ export class TextInput {
   /** End of input: choose a parser if not yet, flush the parser. */
   end(): void {
     if (!this.open) this.choose();
-    this.drafts(this.safe(() => this.open!.end()), this.lineNo);
+    this.drafts(this.safe(() => this.open!.end(), this.lineNo), this.lineNo);
   }
 
   private flag(r: RedactedLine, f: number): void {
@@ -107,14 +107,14 @@ export class TextInput {
   }
 
   private parse(r: RedactedLine): void {
-    this.drafts(this.safe(() => this.open!.line(r)), r.line);
+    this.drafts(this.safe(() => this.open!.line(r), r.line), r.line);
   }
 
-  private safe(f: () => EventDraft[]): EventDraft[] {
+  private safe(f: () => EventDraft[], line: number): EventDraft[] {
     try {
       return f();
     } catch (e) {
-      this.d.problem({ code: 'parser.error', line: this.lineNo || undefined, message: `${this.parser?.id}: ${(e as Error).message}` });
+      this.d.problem({ code: 'parser.error', line: line || undefined, message: `${this.parser?.id}: ${(e as Error).message}` });
       return [];
     }
   }
