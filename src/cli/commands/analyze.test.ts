@@ -36,7 +36,8 @@ beforeAll(async () => {
   writeFileSync(join(bundleDir, 'site', 'wn', 'pilot.log'), app);
   writeFileSync(join(bundleDir, 'site', 'wn', 'pilot.log.1.gz'), gzipSync(app));
   symlinkSync('/etc/passwd', join(bundleDir, 'site', 'passwd-link'));
-});
+  // Building the corpus (a 32 MiB bomb, RSA keys) is slow on a loaded 2-core machine.
+}, 120_000);
 
 describe('tokentrail analyze', () => {
   it('loads a bundle with hostile files: case validates, no token survives, problems listed, exit 0', async () => {
