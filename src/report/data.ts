@@ -8,7 +8,7 @@ import type { Finding } from '../model/finding';
 import { severityRank } from '../model/severity';
 import type { TokenInfo } from '../model/token';
 import type { TraceAnswer } from '../model/trace';
-import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from './aliases';
+import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from '../redact/aliases';
 import type { ReportOptions } from './options';
 import type { ReportAnswer, ReportData, ReportEvent, ReportFinding, ReportToken } from './report-data';
 import { describeSharing } from './sharing';
