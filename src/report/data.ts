@@ -251,7 +251,7 @@ function guessSite(c: Case): string {
   const counts = new Map<string, number>();
   for (const e of c.events) {
     const h = e.ids.host;
-    if (!h || !h.includes('.')) continue;
+    if (!h?.includes('.')) continue;
     const domain = h.split('.').slice(1).join('.');
     counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
