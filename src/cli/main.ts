@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
 import { registerNotYet } from './commands/not-yet';
+import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
+import { registerToken } from './commands/token';
 import { registerScenario } from './commands/scenario';
 import { CliExit, type CliIo, processIo } from './io';
 
@@ -16,8 +18,8 @@ function buildProgram(io: CliIo): Command {
   registerNotYet(program, 'analyze', 'load a bundle of logs and tokens into a case');
   registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
   registerReport(program, io);
-  registerNotYet(program, 'redact', 'redact credentials from text or files');
-  registerNotYet(program, 'token', 'decode, verify and judge a token');
+  registerRedact(program, io);
+  registerToken(program, io);
   registerScenario(program, io);
   return program;
 }

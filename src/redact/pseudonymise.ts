@@ -35,7 +35,7 @@ function hexToBytes(hex: string): Uint8Array {
 }
 
 export class Pseudonymiser {
-  private key: Promise<CryptoKey>;
+  private key: ReturnType<typeof crypto.subtle.importKey>;
   private readonly aliases = new Map<string, string>();
   private readonly keep: Set<string>;
 

@@ -1,5 +1,5 @@
 /** Offline signature verification with jose: a JWKS file or a PEM public key, never the network. */
-import { createLocalJWKSet, type JSONWebKeySet, importSPKI, jwtVerify, type JWTVerifyGetKey, decodeProtectedHeader } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, importSPKI, type JSONWebKeySet, jwtVerify } from 'jose';
 
 export type VerifyStatus = 'valid' | 'invalid' | 'no-key';
 
@@ -19,8 +19,9 @@ export async function verifyToken(token: string, key: { jwks?: JSONWebKeySet; pe
   }
   if (alg === 'none') return { status: 'invalid', reason: 'unsigned (alg none)' };
   try {
-    const getKey: JWTVerifyGetKey | CryptoKey = key.jwks ? createLocalJWKSet(key.jwks) : await importSPKI(key.pem!, alg);
-    await jwtVerify(token, getKey as JWTVerifyGetKey, at === undefined ? { currentDate: new Date(0), clockTolerance: Number.MAX_SAFE_INTEGER } : { currentDate: new Date(at) });
+    const opts = at === undefined ? { currentDate: new Date(0), clockTolerance: Number.MAX_SAFE_INTEGER } : { currentDate: new Date(at) };
+    if (key.jwks) await jwtVerify(token, createLocalJWKSet(key.jwks), opts);
+    else await jwtVerify(token, await importSPKI(key.pem!, alg), opts);
     return { status: 'valid' };
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
