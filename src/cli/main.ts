@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
+import { registerAnalyze } from './commands/analyze';
 import { registerNotYet } from './commands/not-yet';
 import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
@@ -15,7 +16,7 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(true);
-  registerNotYet(program, 'analyze', 'load a bundle of logs and tokens into a case');
+  registerAnalyze(program, io);
   registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
   registerReport(program, io);
   registerRedact(program, io);
