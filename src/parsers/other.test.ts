@@ -10,6 +10,7 @@ import { PARSERS } from './registry';
 const OWNERS: Record<string, string | ((file: string) => string)> = {
   'dcache-access': 'dcache.access',
   'dcache-billing': 'dcache.billing',
+  'dcache-domain': 'dcache.domain',
   xrootd: 'xrootd',
   'iam-audit': 'iam.audit',
   'panda-pilot': 'panda.pilot',
