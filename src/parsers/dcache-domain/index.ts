@@ -14,6 +14,7 @@ import type { RedactedLine } from '../../model/redaction';
 import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { assumedTime, monthNumber } from '../common/time';
+import { hostFromPath } from '../common/identity';
 
 const LINE = /^(\d{2}) (\w{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) \(([^)]*)\) \[([^\]]*)\] ?(.*)$/;
 const HTTP_FAIL = /^Login failed for (\w+) on (\S*): (.*)$/;
@@ -23,7 +24,10 @@ const HTTP_OPS: Record<string, string> = { GET: 'read', HEAD: 'stat', PUT: 'writ
 
 class DomainLines implements LineParser {
   private prev: EventTime | undefined;
-  constructor(private readonly ctx: ParseContext) {}
+  private readonly pathHost: string | undefined;
+  constructor(private readonly ctx: ParseContext) {
+    this.pathHost = hostFromPath(ctx.input);
+  }
 
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];
@@ -49,7 +53,7 @@ class DomainLines implements LineParser {
     const session = m[8]! || undefined;
     const msg = m[9]!;
     let kind: EventKind | undefined;
-    let ids: Record<string, string | undefined> = { session };
+    let ids: Record<string, string | undefined> = { host: this.pathHost, session };
     let summary = '';
     const http = HTTP_FAIL.exec(msg);
     const gp = GPLAZMA_FAIL.exec(msg);

@@ -17,6 +17,7 @@ import type { RedactedLine } from '../../model/redaction';
 import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
+import { hostFromPath } from '../common/identity';
 
 const LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}),(\d{3}) \| ([A-Z]+)\s*\| (.*)$/;
 const DEBUG_COLS = /^(\S+)\s*\| (\S+)\s*\| (.*)$/;
@@ -38,7 +39,11 @@ class PandaLines implements LineParser {
   private prevTime: EventTime | undefined;
   private started = false;
   private ended = false;
-  constructor(private readonly ctx: ParseContext) {}
+  constructor(private readonly ctx: ParseContext) {
+    // The worker node from the input path until the log names it.
+    const host = hostFromPath(ctx.input);
+    if (host) this.ids.host = host;
+  }
 
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];
