@@ -1,6 +1,7 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
 import { auditLogParser } from './htcondor-auditlog/parser';
+import { glideinParser } from './glideinwms/parser';
 import { historyParser } from './htcondor-history/parser';
 import { jobRouterParser } from './htcondor-jobrouter/parser';
 import { schedLogParser } from './htcondor-schedlog/parser';
@@ -14,4 +15,5 @@ export const SITE_PARSERS: readonly LogParser[] = [
   jobRouterParser,
   startLogParser,
   starterLogParser,
+  glideinParser,
 ];
