@@ -1,7 +1,10 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
-import { auditLogParser } from './htcondor-auditlog/parser';
+import { arexLogParser } from './arc/arex-log';
+import { arcControlParser } from './arc/control-file';
+import { arexJobsParser } from './arc/jobs-log';
 import { glideinParser } from './glideinwms/parser';
+import { auditLogParser } from './htcondor-auditlog/parser';
 import { historyParser } from './htcondor-history/parser';
 import { jobRouterParser } from './htcondor-jobrouter/parser';
 import { schedLogParser } from './htcondor-schedlog/parser';
@@ -16,4 +19,7 @@ export const SITE_PARSERS: readonly LogParser[] = [
   startLogParser,
   starterLogParser,
   glideinParser,
+  arexLogParser,
+  arexJobsParser,
+  arcControlParser,
 ];
