@@ -1,0 +1,86 @@
+/**
+ * Cross-detection: every sample of every site parser is claimed by its own parser, with a score
+ * strictly above every other site parser — by file name and first lines, and by content alone
+ * (the file renamed to `upload.txt`), since hand-overs often rename files.
+ *
+ * To extend across both parser sets: add the other parsers' samples to SAMPLES (folder, file,
+ * parser id) and compare against PARSERS from ./registry instead of SITE_PARSERS.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LogParser } from '../model/parser';
+import { splitLines } from './common/testing';
+import { SITE_PARSERS } from './site';
+
+/** Sample folder (relative to src/parsers) → parser id, by file-name pattern. */
+const SAMPLES: { dir: string; file: RegExp; parser: string }[] = [
+  { dir: 'htcondor-auditlog/samples', file: /^AuditLog/, parser: 'htcondor.auditlog' },
+  { dir: 'htcondor-schedlog/samples', file: /^SchedLog/, parser: 'htcondor.schedlog' },
+  { dir: 'htcondor-history/samples', file: /./, parser: 'htcondor.history' },
+  { dir: 'htcondor-jobrouter/samples', file: /^JobRouterLog/, parser: 'htcondor.jobrouter' },
+  { dir: 'htcondor-startd/samples', file: /(^|\/)StartLog/, parser: 'htcondor.startlog' },
+  { dir: 'htcondor-startd/samples', file: /(^|\/)StarterLog/, parser: 'htcondor.starterlog' },
+  { dir: 'glideinwms/samples', file: /\.out$/, parser: 'glideinwms.startup' },
+  { dir: 'arc/samples', file: /^arex\.log$/, parser: 'arc.arex' },
+  { dir: 'arc/samples', file: /^arex-jobs\.log$/, parser: 'arc.jobs' },
+  { dir: 'arc/samples', file: /^job\..*\.local$/, parser: 'arc.control' },
+];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function ranking(parsers: readonly LogParser[], name: string, head: string[]) {
+  return parsers.map((p) => ({ id: p.id, score: p.detect({ name, head }) })).sort((a, b) => b.score - a.score);
+}
+
+const cases = SAMPLES.flatMap(({ dir, file, parser }) => {
+  const abs = join(__dirname, dir);
+  return filesUnder(abs)
+    .map((p) => relative(abs, p))
+    .filter((rel) => file.test(rel))
+    .map((rel) => ({ rel, parser, head: splitLines(readFileSync(join(abs, rel), 'utf8')).slice(0, 50) }));
+});
+
+describe('site parser cross-detection', () => {
+  it('covers every site parser and every sample file', () => {
+    expect(new Set(cases.map((c) => c.parser))).toEqual(new Set(SITE_PARSERS.map((p) => p.id)));
+    // No sample file escapes the table.
+    for (const dir of new Set(SAMPLES.map((s) => s.dir))) {
+      const abs = join(__dirname, dir);
+      for (const f of filesUnder(abs).map((p) => relative(abs, p))) {
+        expect(SAMPLES.some((s) => s.dir === dir && s.file.test(f)), `${dir}/${f}`).toBe(true);
+      }
+    }
+  });
+
+  for (const c of cases) {
+    it(`${c.rel} → ${c.parser} (by name)`, () => {
+      const r = ranking(SITE_PARSERS, `bundle.tar.gz!/var/log/${c.rel}`, c.head);
+      expect(r[0].id).toBe(c.parser);
+      expect(r[0].score).toBeGreaterThan(0.5);
+      expect(r[1].score).toBeLessThan(r[0].score);
+    });
+    it(`${c.rel} → ${c.parser} (content only)`, () => {
+      const r = ranking(SITE_PARSERS, 'upload.txt', c.head);
+      expect(r[0].id).toBe(c.parser);
+      expect(r[1].score).toBeLessThan(r[0].score);
+    });
+  }
+
+  it('claims nothing for foreign text', () => {
+    const foreign = [
+      ['syslog', ['Nov 23 14:02:11 ce01 sshd[811]: Accepted publickey for root from 192.0.2.9 port 50022 ssh2']],
+      ['access_log', ['192.0.2.1 - - [23/Nov/2026:14:02:11 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8"']],
+      ['events.jsonl', ['{"ts":"2026-11-23T14:02:11Z","msg":"hello"}']],
+      ['empty', []],
+    ] as const;
+    for (const [name, head] of foreign) {
+      for (const p of SITE_PARSERS) expect(p.detect({ name, head: [...head] }), `${p.id} on ${name}`).toBe(0);
+    }
+  });
+});
