@@ -10,7 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogParser } from '../model/parser';
-import { splitLines } from './common/testing';
+import type { TokenInfo } from '../model/token';
+import { runParser, splitLines } from './common/testing';
 import { SITE_PARSERS } from './site';
 
 /** Sample folder (relative to src/parsers) → parser id, by file-name pattern. */
@@ -83,4 +84,25 @@ describe('site parser cross-detection', () => {
       for (const p of SITE_PARSERS) expect(p.detect({ name, head: [...head] }), `${p.id} on ${name}`).toBe(0);
     }
   });
+
+  // A credential the redactor found is never dropped, whether the parser understands the line,
+  // skips it as chatter, or finds it malformed (no timestamp: the time of an earlier line is borrowed).
+  const token: TokenInfo = { fp: 'c0ffee'.repeat(10) + 'abcd', kind: 'wlcg', redacted: 'eyJ..eyJ...[sig-redacted:c0ffeec0]', length: 812, aud: [], scopes: [], groups: [] };
+  for (const c of cases) {
+    it(`${c.rel}: lines with credentials become events`, () => {
+      const lines = splitLines(readFileSync(join(__dirname, SAMPLES.find((s) => s.parser === c.parser && c.rel.match(s.file))?.dir ?? '', c.rel), 'utf8'));
+      const leak = `export BEARER_TOKEN=${token.redacted}`;
+      const mid = Math.min(lines.length, 3);
+      const text = [...lines.slice(0, mid), leak, ...lines.slice(mid), leak].join('\n');
+      const at = [mid + 1, lines.length + 2];
+      const sighting = { start: 20, end: 20 + token.redacted.length, token };
+      const parser = SITE_PARSERS.find((p) => p.id === c.parser) as LogParser;
+      const { events } = runParser(parser, text, { name: c.rel, secrets: { [at[0]]: [sighting], [at[1]]: [sighting] } });
+      for (const line of at) {
+        const hit = events.filter((e) => e.src?.line === line && e.ids.tokenFps?.includes(token.fp));
+        expect(hit.length, `line ${line}`).toBeGreaterThan(0);
+        expect(hit[0].text).not.toContain('eyJhbGci');
+      }
+    });
+  }
 });

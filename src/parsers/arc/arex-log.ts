@@ -2,12 +2,25 @@
 import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { baseName, hostFromPath } from '../common/identity';
 import { assumedTime } from '../common/time';
 import { ownerIds } from './owner';
 
 const LINE = /^\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\] \[([^\]]*)\] \[([A-Z]+)\] \[(\d+\/\d+)\] (.*)$/;
 const STATE = /^([A-Za-z0-9]{10,}): State: ([A-Z]+)(?: from ([A-Z]+))?/;
+
+function timeOf(m: RegExpExecArray, tz: string) {
+  const [, y, mo, d, hh, mi, ss] = m;
+  return assumedTime(`${y}-${mo}-${d} ${hh}:${mi}:${ss}`, tz, {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(hh),
+    minute: Number(mi),
+    second: Number(ss),
+  });
+}
 
 function detect(sample: InputSample): number {
   const byName = /^(arex|grid-manager|gm)\.log(\.\d+)?$/.test(baseName(sample.name));
@@ -27,15 +40,8 @@ function open(ctx: ParseContext): LineParser {
         ctx.problem({ code: 'line.malformed', line: rl.line, message: 'not an A-REX log line ([time] [domain] [LEVEL] [pid/thread])' });
         return [];
       }
-      const [, y, mo, d, hh, mi, ss, domain, level, , msg] = m;
-      const time = assumedTime(`${y}-${mo}-${d} ${hh}:${mi}:${ss}`, ctx.tz, {
-        year: Number(y),
-        month: Number(mo),
-        day: Number(d),
-        hour: Number(hh),
-        minute: Number(mi),
-        second: Number(ss),
-      });
+      const [, , , , , , , domain, level, , msg] = m;
+      const time = timeOf(m, ctx.tz);
       const ev = (kind: EventKind, summary: string, ids: EventIds): EventDraft[] => {
         const all: EventIds = { ...(host ? { host } : {}), ...ids };
         const fps = rl.secrets.map((s) => s.token.fp);
@@ -61,4 +67,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** ARC A-REX arex.log. */
-export const arexLogParser: LogParser = { id: 'arc.arex', label: 'ARC A-REX log', detect, open };
+export const arexLogParser: LogParser = guardExposures({ id: 'arc.arex', label: 'ARC A-REX log', detect, open }, (text, tz) => {
+  const m = LINE.exec(text);
+  return m ? timeOf(m, tz) : undefined;
+});

@@ -1,8 +1,10 @@
 /** ARC job control file `job.<ID>.local` (key=value): one job.submit per file; see README.md. */
+import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
 import type { EventTime } from '../../model/time';
+import { tokenExposure } from '../common/exposure';
 import { baseName } from '../common/identity';
 import { ownerIds } from './owner';
 
@@ -39,15 +41,19 @@ function open(ctx: ParseContext): LineParser {
   const kv = new Map<string, { value: string; rl: RedactedLine }>();
   const fileId = /^job\.([A-Za-z0-9]+)\.local$/.exec(baseName(ctx.input))?.[1];
   let first: RedactedLine | undefined;
+  const secretLines: RedactedLine[] = [];
   return {
     line(rl) {
       if (!rl.text.trim()) return [];
       const m = KV.exec(rl.text);
       if (!m) {
         ctx.problem({ code: 'line.malformed', line: rl.line, message: 'not a key=value control file line' });
+        // A credential in it is still reported, at end() with the file's start time.
+        if (rl.secrets.length) secretLines.push(rl);
         return [];
       }
       first ??= rl;
+      if (rl.secrets.length) secretLines.push(rl);
       if (!kv.has(m[1])) kv.set(m[1], { value: m[2], rl });
       return [];
     },
@@ -71,7 +77,10 @@ function open(ctx: ParseContext): LineParser {
       if (fps.length) ids.tokenFps = fps;
       const who = ids.sub ?? ids.dn ?? '?';
       const summary = `ARC job ${arcJobId ?? '?'} submitted by ${who}${ids.ip ? ` from ${ids.ip}` : ''} via ${get('interface') ?? '?'} to ${get('lrms') ?? '?'}/${get('queue') ?? '?'}`;
-      return [{ time, kind: 'job.submit', ids, text: evidence.text, summary, src: { line: evidence.line } }];
+      const out: EventDraft[] = [{ time, kind: 'job.submit', ids, text: evidence.text, summary, src: { line: evidence.line } }];
+      const t = { ...time, assumed: 'job start time of this control file' };
+      for (const rl of secretLines) if (rl !== evidence) out.push(...tokenExposure(rl, t, { arcJobId: ids.arcJobId }));
+      return out;
     },
   };
 }

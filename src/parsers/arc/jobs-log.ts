@@ -1,6 +1,7 @@
 /** ARC A-REX job log (arex-jobs.log): one Started and one Finished line per job; see README.md. */
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { baseName, hostFromPath } from '../common/identity';
 import { assumedTime } from '../common/time';
 import { ownerIds } from './owner';
@@ -59,4 +60,9 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** ARC A-REX arex-jobs.log. */
-export const arexJobsParser: LogParser = { id: 'arc.jobs', label: 'ARC A-REX job log', detect, open };
+export const arexJobsParser: LogParser = guardExposures({ id: 'arc.jobs', label: 'ARC A-REX job log', detect, open }, (text, tz) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) /.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, hh, mi, ss] = m.map(Number);
+  return assumedTime(m[0].trim(), tz, { year: y, month: mo, day: d, hour: hh, minute: mi, second: ss });
+});

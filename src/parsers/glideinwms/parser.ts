@@ -12,6 +12,7 @@ import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
 import type { EventTime } from '../../model/time';
+import { guardExposures } from '../common/exposure';
 import { assumedTime, monthNumber } from '../common/time';
 import { baseName } from '../common/identity';
 
@@ -127,4 +128,13 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** glideinWMS glidein startup log (glidein_startup.sh stdout). */
-export const glideinParser: LogParser = { id: 'glideinwms.startup', label: 'glideinWMS glidein startup log', detect, open };
+export const glideinParser: LogParser = guardExposures(
+  { id: 'glideinwms.startup', label: 'glideinWMS glidein startup log', detect, open },
+  (text, tz) => {
+    const t = text.trim();
+    const s = START.exec(t);
+    if (s) return timeOf(s[1], s[2], tz);
+    const e = END.exec(t);
+    return e ? { ts: Number(e[2]) * 1000, text: `${e[1]} (${e[2]})` } : undefined;
+  },
+);

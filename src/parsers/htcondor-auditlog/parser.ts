@@ -7,6 +7,7 @@ import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
+import { guardExposures } from '../common/exposure';
 import { type CondorLine, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, voFromGroups, voFromIssuer } from '../common/identity';
 import { parseSinful } from '../common/sinful';
@@ -205,9 +206,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor / HTCondor-CE schedd AuditLog. */
-export const auditLogParser: LogParser = {
-  id: 'htcondor.auditlog',
-  label: 'HTCondor AuditLog',
-  detect,
-  open,
-};
+export const auditLogParser: LogParser = guardExposures(
+  { id: 'htcondor.auditlog', label: 'HTCondor AuditLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

@@ -8,6 +8,7 @@
 import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, splitSlotHost, voFromIssuer } from '../common/identity';
 import { findSinful } from '../common/sinful';
@@ -99,4 +100,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor / HTCondor-CE SchedLog (token mapping and shadow lines). */
-export const schedLogParser: LogParser = { id: 'htcondor.schedlog', label: 'HTCondor SchedLog', detect, open };
+export const schedLogParser: LogParser = guardExposures(
+  { id: 'htcondor.schedlog', label: 'HTCondor SchedLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);
