@@ -8,7 +8,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
+import { caseSchema } from '../model/case-schema';
 import type { LogParser } from '../model/parser';
 import type { TokenInfo } from '../model/token';
 import { runParser, splitLines } from './common/testing';
@@ -105,4 +107,23 @@ describe('site parser cross-detection', () => {
       }
     });
   }
+
+  it('emits events that fit the case schema, identically on every run', () => {
+    const eventsSchema = caseSchema.properties.events as unknown as ConstructorParameters<typeof Validator>[0];
+    const v = new Validator(eventsSchema, '2020-12', false);
+    for (const c of cases) {
+      const parser = SITE_PARSERS.find((p) => p.id === c.parser) as LogParser;
+      const dir = SAMPLES.find((s) => s.parser === c.parser && s.file.test(c.rel))?.dir ?? '';
+      const text = readFileSync(join(__dirname, dir, c.rel), 'utf8');
+      const run = () => JSON.stringify(runParser(parser, text, { name: c.rel, tz: 'Europe/Zurich' }));
+      const first = run();
+      expect(run()).toBe(first);
+      const events = (JSON.parse(first) as { events: object[] }).events.map((e, i) => ({ id: `e${i}`, ...e }));
+      const r = v.validate(events);
+      expect(r.errors.slice(0, 3), c.rel).toEqual([]);
+      expect(events.length, c.rel).toBeGreaterThan(0);
+    }
+    // The check can fail: a draft without its id or with an unknown kind is rejected.
+    expect(v.validate([{ kind: 'job.start' }]).valid).toBe(false);
+  });
 });
