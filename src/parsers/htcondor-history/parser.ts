@@ -76,7 +76,8 @@ function open(ctx: ParseContext): LineParser {
   };
 
   function banner(text: string) {
-    // `*** ProcId = 0 ClusterId = 40117 Owner = "cmspilot" CompletionDate = …` repeats key attributes.
+    // `*** Offset = N ClusterId = C ProcId = P Owner = "x" CompletionDate = D` (older: `*** ProcId = …`)
+    // repeats key attributes; the history reader (condor_history) sscanf()s this order.
     for (const m of text.matchAll(/([A-Za-z_]+) = ("[^"]*"|\S+)/g)) if (!ad.has(m[1])) ad.set(m[1], unquoteClassAdValue(m[2]).value);
   }
 
