@@ -4,7 +4,7 @@ import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
 import { baseName, hostFromPath } from '../common/identity';
-import { assumedTime } from '../common/time';
+import { wallTime } from '../common/wall-time';
 import { ownerIds } from './owner';
 
 const LINE = /^\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\] \[([^\]]*)\] \[([A-Z]+)\] \[(\d+\/\d+)\] (.*)$/;
@@ -12,7 +12,7 @@ const STATE = /^([A-Za-z0-9]{10,}): State: ([A-Z]+)(?: from ([A-Z]+))?/;
 
 function timeOf(m: RegExpExecArray, tz: string) {
   const [, y, mo, d, hh, mi, ss] = m;
-  return assumedTime(`${y}-${mo}-${d} ${hh}:${mi}:${ss}`, tz, {
+  return wallTime(`${y}-${mo}-${d} ${hh}:${mi}:${ss}`, tz, {
     year: Number(y),
     month: Number(mo),
     day: Number(d),

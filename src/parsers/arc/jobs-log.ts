@@ -3,7 +3,7 @@ import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
 import { baseName, hostFromPath } from '../common/identity';
-import { assumedTime } from '../common/time';
+import { wallTime } from '../common/wall-time';
 import { ownerIds } from './owner';
 
 const LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) (Started|Finished) - job id: ([^,]+), (.*)$/;
@@ -35,7 +35,7 @@ function open(ctx: ParseContext): LineParser {
         ctx.problem({ code: 'line.malformed', line: rl.line, message: 'not an A-REX job log line (Started/Finished - job id: …)' });
         return [];
       }
-      const time = assumedTime(`${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`, ctx.tz, {
+      const time = wallTime(`${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`, ctx.tz, {
         year: Number(m[1]),
         month: Number(m[2]),
         day: Number(m[3]),
@@ -64,5 +64,5 @@ export const arexJobsParser: LogParser = guardExposures({ id: 'arc.jobs', label:
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) /.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, hh, mi, ss] = m.map(Number);
-  return assumedTime(m[0].trim(), tz, { year: y, month: mo, day: d, hour: hh, minute: mi, second: ss });
+  return wallTime(m[0].trim(), tz, { year: y, month: mo, day: d, hour: hh, minute: mi, second: ss });
 });
