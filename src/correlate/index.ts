@@ -1,0 +1,4 @@
+/** Correlation: events → entity graph (see README.md). */
+export { buildGraph, compareEvents, correlate } from './correlate';
+export type { Graph, IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
+export { evidenceOf, fmtTime, fmtTolerance } from './graph';
