@@ -32,7 +32,8 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     if (!e) {
       const i = id.indexOf(':');
       const key = id.slice(i + 1);
-      ents.set(id, (e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 }));
+      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 };
+      ents.set(id, e);
     }
     return e;
   };
@@ -63,13 +64,13 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
       if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
     }
     const who = g.eventTokens[i]!.length ? g.eventTokens[i]! : g.eventIdentity[i] ? [g.eventIdentity[i]!] : [];
-    const useRule = (kind: string) => (who === g.eventTokens[i] ? `token.${kind}` : `identity.${kind}`);
+    const ruleFor = (kind: string) => (who === g.eventTokens[i] ? `token.${kind}` : `identity.${kind}`);
     for (const w of who) {
       // Worker-node lines state the node's own address: the credential was there, not used from there.
       const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? 'requested-from' : WN_KINDS.has(e.kind) ? 'seen-on' : 'used-from';
-      if (e.ids.ip && e.kind !== 'net.map') link(w, `ip:${e.ids.ip}`, useRule(ipRule), 'certain', [e.id]);
-      if (e.ids.host && g.serviceHosts.has(e.ids.host.toLowerCase())) link(w, `host:${e.ids.host.toLowerCase()}`, useRule('presented-to'), 'certain', [e.id]);
-      if (e.ids.endpoint) link(w, `endpoint:${e.ids.endpoint}`, useRule('endpoint'), 'certain', [e.id]);
+      if (e.ids.ip && e.kind !== 'net.map') link(w, `ip:${e.ids.ip}`, ruleFor(ipRule), 'certain', [e.id]);
+      if (e.ids.host && g.serviceHosts.has(e.ids.host.toLowerCase())) link(w, `host:${e.ids.host.toLowerCase()}`, ruleFor('presented-to'), 'certain', [e.id]);
+      if (e.ids.endpoint) link(w, `endpoint:${e.ids.endpoint}`, ruleFor('endpoint'), 'certain', [e.id]);
     }
   }
 

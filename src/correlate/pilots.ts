@@ -109,7 +109,10 @@ export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult
     const root = uf.find(k[0]!);
     eventRoot[i] = root;
     let p = groups.get(root);
-    if (!p) groups.set(root, (p = newPilot()));
+    if (!p) {
+      p = newPilot();
+      groups.set(root, p);
+    }
     p.events.push(i);
     const ids = e.ids;
     if (ids.pilotId) p.pilotIds.add(ids.pilotId);

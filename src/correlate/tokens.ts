@@ -24,7 +24,10 @@ export function voOfGroup(g: string): string | undefined {
 
 function addIssuer(map: Map<string, Set<string>>, k: string, iss: string): void {
   let s = map.get(k);
-  if (!s) map.set(k, (s = new Set()));
+  if (!s) {
+    s = new Set();
+    map.set(k, s);
+  }
   s.add(iss);
 }
 
@@ -55,14 +58,18 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     const i = iss ?? only(issBySub.get(sub)) ?? '';
     const id = `identity:${i}|${sub}`;
     let rec = identities.get(id);
-    if (!rec) identities.set(id, (rec = { id, iss: i, sub, users: new Set(), vos: new Set(), events: [] }));
+    if (!rec) {
+      rec = { id, iss: i, sub, users: new Set(), vos: new Set(), events: [] };
+      identities.set(id, rec);
+    }
     return rec;
   };
   const tokenRec = (key: string, parts: Partial<TokenRec>): TokenRec => {
     const id = `token:${key}`;
     let rec = tokens.get(id);
     if (!rec) {
-      tokens.set(id, (rec = { id, key, events: [], ...parts }));
+      rec = { id, key, events: [], ...parts };
+      tokens.set(id, rec);
       if (rec.sub) {
         const idn = identity(rec.iss, rec.sub);
         rec.identity = idn.id;

@@ -4,6 +4,7 @@
  */
 import { evidenceOf, fmtTime, type Graph, type IpHostSpan, type PayloadRec, type PilotRec, pilotActive, sortedUnique, TOKEN_USE_KINDS, tokenLabel } from '../correlate/graph';
 import { hostsAt, ipsAt } from '../correlate/netmap';
+export { joinedTo } from '../correlate/queries';
 import type { Confidence } from '../model/entity';
 import type { Evidence } from '../model/finding';
 import type { TraceCandidate } from '../model/trace';
@@ -126,31 +127,3 @@ export function tokensUsed(g: Graph, idx: number[]): Map<string, number[]> {
   return m;
 }
 
-/** Pilots and payloads a token is joined to (directly or through its payloads). */
-export function joinedTo(g: Graph, tokenId: string): { pilots: PilotRec[]; payloads: PayloadRec[]; evidence: number[]; confidence: Confidence; reasons: string[] } {
-  const pilots = new Map<string, PilotRec>();
-  const payloads = new Map<string, PayloadRec>();
-  const evidence: number[] = [];
-  const reasons: string[] = [];
-  let confidence: Confidence = 'certain';
-  for (const j of g.tokenJoins) {
-    if (j.token !== tokenId) continue;
-    evidence.push(...j.evidence.slice(0, 2));
-    if (j.confidence === 'inferred') {
-      confidence = 'inferred';
-      if (j.reason) reasons.push(j.reason);
-    }
-    if (j.target.startsWith('pilot:')) {
-      const p = g.pilots.get(j.target.slice(6));
-      if (p) pilots.set(p.key, p);
-    } else {
-      const pl = g.payloads.get(j.target.slice(8));
-      if (pl) {
-        payloads.set(pl.key, pl);
-        const p = pl.pilot ? g.pilots.get(pl.pilot) : undefined;
-        if (p) pilots.set(p.key, p);
-      }
-    }
-  }
-  return { pilots: [...pilots.values()], payloads: [...payloads.values()], evidence, confidence, reasons };
-}

@@ -37,7 +37,7 @@ function viaTokens(g: Graph, direct: number[], w: Window): { pilot: PilotRec; pa
   return out;
 }
 
-function describe(c: TraceCandidate): string {
+function describeCandidate(c: TraceCandidate): string {
   const parts = [`${c.vo ?? 'unknown VO'} pilot ${c.pilotIds[0]} (jobs ${c.jobIds.join(', ') || 'unknown'}) on ${c.hosts.join(', ') || 'an unknown node'}`];
   if (c.payloadIds.length) parts.push(`payload ${c.payloadIds.join(', ')}${c.users.length ? ` of ${c.users.join(', ')}` : ''}`);
   return parts.join(', running ');
@@ -61,7 +61,7 @@ export function traceIp(g: Graph, q: TraceQuery): TraceAnswer[] {
   const head = `At ${when(g, w)}, ${q.ip}${outside ? ' (no node of the site; followed through the tokens used from it)' : ''}`;
   const s1 = cands.length === 0
     ? `${head} cannot be tied to any VO job: ${gaps[0] ?? 'no evidence'}.`
-    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describe(c)} [evidence: ${cite(c)}]`).join('; ')}.${cands.length > 1 ? ' Ambiguous: the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
+    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; ')}.${cands.length > 1 ? ' Ambiguous: the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
   const v1Cands = cands.flatMap((c) => (c.payloadIds.length <= 1 ? [c] : c.payloadIds.map((pid) => ({ ...c, payloadIds: [pid], users: sortedUnique(g.payloads.get(pid)?.users ?? []) }))));
   const v1Gaps = [...gaps, ...cands.filter((c) => c.payloadIds.length === 0).map((c) => `pilot ${c.pilotIds[0]} ran no payload the case records in that window`)];
   const v1 = v1Cands.length === 0
@@ -110,7 +110,7 @@ export function traceActivity(g: Graph, q: TraceQuery): TraceAnswer {
   const head = `At ${when(g, w)}, the activity "${q.activity}" from ${q.ip}`;
   const text = cands.length === 0
     ? `${head} cannot be tied to one VO job: ${gaps[0] ?? 'no evidence'}.${b.pilots.length ? ` Behind the IP at that time: ${b.pilots.map((p) => p.key).join(', ')}.` : ''}`
-    : `${head} was ${cands.map((c) => `${describe(c)} [evidence: ${cite(c)}]`).join('; or ')}.${cands.length > 1 ? ' Ambiguous: more than one job fits.' : ''}`;
+    : `${head} was ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; or ')}.${cands.length > 1 ? ' Ambiguous: more than one job fits.' : ''}`;
   return answer(g, 'S2', q, cands, gaps, text);
 }
 

@@ -58,7 +58,7 @@ export function traceToken(g: Graph, q: TraceQuery): TraceAnswer {
     const iss = issued.map((i) => { const e = g.events[i]!; return `${e.kind === 'token.refresh' ? 'refreshed' : 'issued'} at ${fmtTime(e.time.ts)} by ${e.ids.iss ?? e.ids.host ?? t.iss ?? 'the issuer'} to client ${e.ids.clientId ?? '?'} from ${e.ids.ip ?? '?'} (${e.ids.grantType ?? 'grant unknown'})`; });
     parts.push(`Token ${label}${t.jti ? ` (jti ${t.jti})` : ''} of ${idn ? `${[...idn.users].join(', ') || 'subject'} ${idn.sub}` : t.sub ?? 'an unknown subject'} from ${t.iss ?? 'an unknown issuer'}: ${iss.join('; ') || 'issue not recorded'}. Presented ${uses.length} time(s) at ${services.join(', ') || 'no service'} from ${ips.join(', ') || 'no recorded IP'}${exposures.length ? `; written into ${exposures.length} log line(s)/file(s)` : ''}. ${j.pilots.length ? `Carried by pilot ${j.pilots.map((p) => p.key).join(', ')}${j.payloads.length ? ` for payload ${j.payloads.map((p) => `${p.key} (${[...p.users].join(', ')})`).join(', ')}` : ''}${j.confidence === 'inferred' ? ` (inferred: ${j.reasons[0] ?? 'time overlap'})` : ''}.` : 'Not joined to any pilot or payload.'} Blast radius: ${blastRadius(t, at)}.`);
     return {
-      ...(idn && idn.vos.size ? { vo: sortedUnique(idn.vos)[0]! } : {}),
+      ...(idn?.vos.size ? { vo: sortedUnique(idn.vos)[0]! } : {}),
       jobIds: sortedUnique(j.pilots.flatMap((p) => [...p.ceJobIds, ...p.batchJobIds, ...p.globalJobIds])),
       pilotIds: sortedUnique(j.pilots.map((p) => p.key)),
       payloadIds: sortedUnique(j.payloads.map((p) => p.key)),
