@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
 import { registerNotYet } from './commands/not-yet';
 import { registerReport } from './commands/report';
+import { registerTrace } from './commands/trace';
 import { CliExit, type CliIo, processIo } from './io';
 
 /** Subcommands in the order `--help` lists them. Each issue replaces its `registerNotYet` line. */
@@ -13,7 +14,7 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(true);
   registerNotYet(program, 'analyze', 'load a bundle of logs and tokens into a case');
-  registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
+  registerTrace(program, io);
   registerReport(program, io);
   registerNotYet(program, 'redact', 'redact credentials from text or files');
   registerNotYet(program, 'token', 'decode, verify and judge a token');
