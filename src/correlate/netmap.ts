@@ -18,8 +18,21 @@ function parseIso(s: string): number {
   return Number.isNaN(t) ? Number.NaN : t;
 }
 
-/** Interval a net.map line states; unbounded when it states none. */
+const VALID = new RegExp(String.raw`valid\s+${ISO}\s*/\s*(open|${ISO.slice(1, -1)})`, 'i');
+
+/**
+ * Interval a net.map line states: the parsers' `valid <from>/<to|open>` summary (EVENTS.md), or a
+ * `from … to …` / `until …` phrase; unbounded when it states none. A hosts dump whose only time is
+ * the file time (or none) describes standing configuration, not when it began: its start is open.
+ */
 export function netmapInterval(e: TgEvent): { from: number; to: number } {
+  const v = VALID.exec(e.summary ?? '');
+  if (v) {
+    const fileTimeOnly = e.src.parser === 'netmap.hosts' && (e.time.assumed ?? '').length > 0;
+    const from = fileTimeOnly ? Number.NEGATIVE_INFINITY : parseIso(v[1]!);
+    const to = v[2]!.toLowerCase() === 'open' ? Number.POSITIVE_INFINITY : parseIso(v[2]!);
+    if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to };
+  }
   for (const s of [e.summary ?? '', e.text]) {
     const m = FROM_TO.exec(s);
     if (m) {
@@ -64,6 +77,17 @@ export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, tolera
     for (const [ip, ev] of p.statedIps) {
       const host = events[ev]!.ids.host;
       if (host) add(ip, host.toLowerCase(), p.start, p.end ?? p.start, 'pilot.stated-ip', ev);
+    }
+  }
+  // A NAT note may name private addresses instead of host names: follow them one step to the host.
+  const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)$/i;
+  const direct = [...spans.values()];
+  for (const s of direct) {
+    if (!IP_LITERAL.test(s.host)) continue;
+    for (const t of direct) {
+      if (t.ip !== s.host || IP_LITERAL.test(t.host) || t.from > s.to || s.from > t.to) continue;
+      add(s.ip, t.host, Math.max(s.from, t.from), Math.min(s.to, t.to), s.rule, s.evidence[0]!);
+      spans.get(`${s.ip}|${t.host}|${Math.max(s.from, t.from)}|${Math.min(s.to, t.to)}|${s.rule}`)!.evidence.push(...t.evidence.slice(0, 1));
     }
   }
   const byIp = new Map<string, IpHostSpan[]>();

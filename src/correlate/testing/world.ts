@@ -133,8 +133,8 @@ export function buildWorld(): World {
   w.add(NET_HOSTS, 'netmap.hosts', '00:00:00', 'net.map', { ip: '10.1.0.43', host: wn43 }, `10.1.0.43 ${wn43} wn043`);
   w.add(NET_HOSTS, 'netmap.hosts', '00:00:00', 'net.map', { ip: '192.0.2.50', host: wn50 }, `192.0.2.50 ${wn50} wn050`);
   w.add(NET_HOSTS, 'netmap.hosts', '00:00:00', 'net.map', { ip: '192.0.2.10', host: ce }, `192.0.2.10 ${ce} ce01`);
-  w.add(NET_NAT, 'netmap.nat', '00:00:00', 'net.map', { ip: NAT_IP, host: wn42 }, `${NAT_IP} SNAT for 10.1.0.0/24 (${wn42})`, `NAT ${NAT_IP} → ${wn42} from ${DAY}T00:00:00Z to 2026-11-24T00:00:00Z`);
-  w.add(NET_NAT, 'netmap.nat', '00:00:00', 'net.map', { ip: NAT_IP, host: wn43 }, `${NAT_IP} SNAT for 10.1.0.0/24 (${wn43})`, `NAT ${NAT_IP} → ${wn43} from ${DAY}T00:00:00Z to 2026-11-24T00:00:00Z`);
+  w.add(NET_NAT, 'netmap.nat', '00:00:00', 'net.map', { ip: NAT_IP, host: wn42 }, `nat ${NAT_IP} ${DAY}T00:00:00Z 2026-11-24T00:00:00Z ${wn42},${wn43} # rack 4`, `${NAT_IP} ↔ ${wn42} valid ${DAY}T00:00:00Z/2026-11-24T00:00:00Z (NAT note)`);
+  w.add(NET_NAT, 'netmap.nat', '00:00:00', 'net.map', { ip: NAT_IP, host: wn43 }, `nat ${NAT_IP} ${DAY}T00:00:00Z 2026-11-24T00:00:00Z ${wn42},${wn43} # rack 4`, `${NAT_IP} ↔ ${wn43} valid ${DAY}T00:00:00Z/2026-11-24T00:00:00Z (NAT note)`);
 
   // IAM issues tokens.
   const iamIds = (sub: string, user: string, jti: string, grant: string, ip: string, clientId: string): EventIds => ({ host: 'cms-auth.example-iam.org', iss: ISS, sub, user, jti, grantType: grant, ip, clientId });
