@@ -4,8 +4,9 @@ import { registerAnalyze } from './commands/analyze';
 import { registerNotYet } from './commands/not-yet';
 import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
-import { registerToken } from './commands/token';
 import { registerScenario } from './commands/scenario';
+import { registerToken } from './commands/token';
+import { registerTrace } from './commands/trace';
 import { CliExit, type CliIo, processIo } from './io';
 
 /** Subcommands in the order `--help` lists them. Each issue replaces its `registerNotYet` line. */
@@ -17,7 +18,7 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(true);
   registerAnalyze(program, io);
-  registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
+  registerTrace(program, io);
   registerReport(program, io);
   registerRedact(program, io);
   registerToken(program, io);
