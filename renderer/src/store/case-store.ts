@@ -20,6 +20,10 @@ function strip<T extends { caseId: string }>(row: T): Omit<T, 'caseId'> {
   return rest;
 }
 
+function randomKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export class CaseStore {
   readonly db: TokentrailDb;
   /** Per case: filter key -> matching row count per candidate page (cleared on every write). */
@@ -41,6 +45,7 @@ export class CaseStore {
       eventCount: 0,
       sorted: true,
       pages: [],
+      pseudonymKey: randomKey(),
     };
     await this.db.cases.add(row);
     return row;
@@ -274,6 +279,7 @@ export class CaseStore {
       eventCount: 0,
       sorted: true,
       pages: [],
+      pseudonymKey: randomKey(),
     });
     for (let i = 0; i < c.events.length; i += PAGE_SIZE * 5) await this.putEventBatch(c.id, c.events.slice(i, i + PAGE_SIZE * 5));
     await this.finalize(c.id);

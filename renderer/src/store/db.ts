@@ -32,6 +32,8 @@ export interface CaseRow {
   /** True when pages are globally time-ordered and `pages` is current. */
   sorted: boolean;
   pages: PageMeta[];
+  /** Per-case HMAC key (hex) for report pseudonyms: same person, same alias within this case only. */
+  pseudonymKey?: string;
   /** v1 only: starred event ids, moved to the `stars` table by the v2 upgrade. */
   starred?: string[];
 }
