@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
 import { registerNotYet } from './commands/not-yet';
 import { registerReport } from './commands/report';
+import { registerScenario } from './commands/scenario';
 import { CliExit, type CliIo, processIo } from './io';
 
 /** Subcommands in the order `--help` lists them. Each issue replaces its `registerNotYet` line. */
@@ -17,7 +18,7 @@ function buildProgram(io: CliIo): Command {
   registerReport(program, io);
   registerNotYet(program, 'redact', 'redact credentials from text or files');
   registerNotYet(program, 'token', 'decode, verify and judge a token');
-  registerNotYet(program, 'scenario', 'generate a realistic incident bundle with an answer key');
+  registerScenario(program, io);
   return program;
 }
 
