@@ -78,7 +78,7 @@ test('a case document imports into a browsable timeline, tokens, findings and in
 
   const report = await app.openView('report');
   await expect(report.getByTestId('report-panel')).toBeVisible();
-  await expect(report.getByTestId('report-preview')).toHaveAttribute('srcdoc', /E2E stolen token/, { timeout: 20_000 });
+  await expect(page.frameLocator('[data-testid=report-preview]').locator('h1')).toContainText('E2E stolen token', { timeout: 20_000 });
   await app.screenshot('case-report');
 });
 

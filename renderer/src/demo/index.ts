@@ -7,7 +7,7 @@ import type { PickedFile } from '../views/import/ImportPanel';
 import { ingestionAvailable } from '../views/import/ingest-runner';
 
 // `no-inline`: small files must stay real URLs; a data: URL is refused by the CSP's connect-src.
-const FILES = import.meta.glob<string>('../../../assets/demo/bundle/**/*', { query: '?url&no-inline', import: 'default' });
+const FILES = import.meta.glob<string>('../../../assets/demo/bundle/**/*', { query: '?url&no-inline', import: 'default', eager: true });
 const PREFIX = '../../../assets/demo/bundle/';
 
 export const demoAvailable = ingestionAvailable && Object.keys(FILES).length > 0;
@@ -16,7 +16,7 @@ export const demoAvailable = ingestionAvailable && Object.keys(FILES).length > 0
 export async function demoFiles(): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   for (const key of Object.keys(FILES).sort()) {
-    const url = await FILES[key]!();
+    const url = FILES[key]!;
     const blob = await (await fetch(url)).blob();
     const path = `demo/${key.slice(PREFIX.length)}`;
     out.push({ path, file: new File([blob], path.slice(path.lastIndexOf('/') + 1)) });

@@ -125,6 +125,18 @@ describe('case store', () => {
     expect(await s.countEvents(b.id)).toBe(100);
   });
 
+  it('keeps time-ordered arrivals sorted and indexed without a rewrite', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'ordered' });
+    const events = makeEvents(PAGE_SIZE * 2, 9).sort(compareEvents);
+    for (let i = 0; i < events.length; i += 1000) await s.putEventBatch(c.id, events.slice(i, i + 1000));
+    const row = await s.getCase(c.id);
+    expect(row?.sorted).toBe(true);
+    expect(row?.pages.map((p) => p.n)).toEqual([PAGE_SIZE, PAGE_SIZE]);
+    const bob = events.filter((e) => e.ids.user === 'bob');
+    expect((await s.queryEvents(c.id, { pivots: ['user:bob'] })).map((e) => e.id)).toEqual(bob.map((e) => e.id));
+  });
+
   it('toggles stars', async () => {
     const s = store();
     const c = await s.createCase({ name: 's' });

@@ -10,7 +10,8 @@
 import { CASE_FORMAT, type Case, DEFAULT_SETTINGS, type Entity, type Finding, type InputRecord, type Link, type Problem, type TgEvent, type TokenInfo, TOOL_VERSION, validateCase } from '../../../src/model';
 import type { Histogram } from '../features/timeline/source';
 import { type CaseRow, type CaseScoped, type PageMeta, TokentrailDb } from './db';
-import { compareEvents, type EventQuery, filterKey, filterRows, makePage, metaOf, normalise, PAGE_SIZE, pageOverlaps, paginate, wholePage } from './event-pages';
+import { compareEvents, type EventQuery, filterKey, filterRows, makePage, mayContainText, metaOf, normalise, PAGE_SIZE, pageEvents, pageOverlaps, paginate, wholePage } from './event-pages';
+import type { TimelineFilter } from '../features/timeline/source';
 
 type Scoped = 'inputs' | 'tokens' | 'entities' | 'links' | 'findings';
 const SCOPED: Scoped[] = ['inputs', 'tokens', 'entities', 'links', 'findings'];
@@ -28,6 +29,8 @@ export class CaseStore {
   readonly db: TokentrailDb;
   /** Per case: filter key -> matching row count per candidate page (cleared on every write). */
   private counts = new Map<string, Map<string, Map<number, number>>>();
+  /** Recently parsed pages (`caseId|page`), so scrolling back and forth does not re-parse. */
+  private parsed = new Map<string, TgEvent[]>();
 
   constructor(db = new TokentrailDb()) {
     this.db = db;
@@ -73,7 +76,26 @@ export class CaseStore {
       await d.stars.where('caseId').equals(id).delete();
       for (const t of SCOPED) await d[t].where('caseId').equals(id).delete();
     });
-    this.counts.delete(id);
+    this.invalidate(id);
+  }
+
+  private invalidate(caseId: string): void {
+    this.counts.delete(caseId);
+    for (const k of [...this.parsed.keys()]) if (k.startsWith(`${caseId}|`)) this.parsed.delete(k);
+  }
+
+  /** The rows of one page that pass the filter (reads and parses the page unless cached). */
+  private async rowsOf(caseId: string, page: number, f: TimelineFilter): Promise<TgEvent[]> {
+    const key = `${caseId}|${page}`;
+    let events = this.parsed.get(key);
+    if (!events) {
+      const rec = await this.db.eventPages.get([caseId, page]);
+      if (!rec || !mayContainText(rec, f.text)) return [];
+      events = pageEvents(rec);
+      this.parsed.set(key, events);
+      if (this.parsed.size > 16) this.parsed.delete(this.parsed.keys().next().value as string);
+    }
+    return filterRows(events, f);
   }
 
   /** Appends events to a case's pages (topping up the last page first). */
@@ -85,28 +107,26 @@ export class CaseStore {
       const c = await d.cases.get(caseId);
       if (!c) throw new Error(`no case ${caseId}`);
       const pages = [...c.pages];
-      let sorted = c.sorted;
-      let rest = batch;
       const last = pages[pages.length - 1];
+      // Still globally ordered only if this batch starts at or after everything stored so far.
+      const sorted = c.sorted && (!last || batch[0]!.time.ts >= last.maxTs);
+      // Unordered pages are staging: finalize rewrites them with their index keys.
+      let rest = batch;
       if (last && last.n < PAGE_SIZE) {
         const stored = await d.eventPages.get([caseId, last.page]);
         const room = PAGE_SIZE - last.n;
-        const merged = [...(stored?.events ?? []), ...rest.slice(0, room)];
-        if (sorted && rest[0] && rest[0].time.ts < last.maxTs) sorted = false;
-        merged.sort(compareEvents);
+        const merged = [...pageEvents(stored), ...rest.slice(0, room)].sort(compareEvents);
         rest = rest.slice(room);
-        const page = makePage(caseId, last.page, merged);
+        const page = makePage(caseId, last.page, merged, sorted);
         await d.eventPages.put(page);
         pages[pages.length - 1] = metaOf(page);
-      } else if (sorted && last && rest[0] && rest[0].time.ts < last.maxTs) sorted = false;
-      const added = paginate(caseId, rest, (pages[pages.length - 1]?.page ?? -1) + 1);
+      }
+      const added = paginate(caseId, rest, (pages[pages.length - 1]?.page ?? -1) + 1, PAGE_SIZE, sorted);
       await d.eventPages.bulkAdd(added);
       pages.push(...added.map(metaOf));
-      // Pages are each sorted; the case is globally sorted only if they do not overlap.
-      for (let i = 1; i < pages.length && sorted; i++) if (pages[i]!.minTs < pages[i - 1]!.maxTs) sorted = false;
       await d.cases.update(caseId, { pages, sorted, eventCount: c.eventCount + events.length });
     });
-    this.counts.delete(caseId);
+    this.invalidate(caseId);
   }
 
   /** Re-paginates a case into globally time-ordered pages (no-op when already sorted). */
@@ -118,7 +138,7 @@ export class CaseStore {
       if (c.sorted) return c;
       const all: TgEvent[] = [];
       await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        for (const e of p.events) all.push(e);
+        for (const e of pageEvents(p)) all.push(e);
       });
       all.sort(compareEvents);
       await d.eventPages.where('caseId').equals(caseId).delete();
@@ -126,7 +146,7 @@ export class CaseStore {
       await d.eventPages.bulkAdd(pages);
       const row = { ...c, pages: pages.map(metaOf), sorted: true };
       await d.cases.put(row);
-      this.counts.delete(caseId);
+      this.invalidate(caseId);
       return row;
     });
   }
@@ -168,8 +188,7 @@ export class CaseStore {
         skip -= known;
         continue;
       }
-      const page = await this.db.eventPages.get([caseId, p.page]);
-      const rows = filterRows(page?.events ?? [], f);
+      const rows = await this.rowsOf(caseId, p.page, f);
       cache.set(p.page, rows.length);
       const take = rows.slice(skip, skip + (limit - out.length));
       skip = Math.max(0, skip - rows.length);
@@ -185,8 +204,7 @@ export class CaseStore {
     for (const p of await this.candidates(caseId, q)) {
       let known = wholePage(f, p) ? p.n : cache.get(p.page);
       if (known === undefined) {
-        const page = await this.db.eventPages.get([caseId, p.page]);
-        known = filterRows(page?.events ?? [], f).length;
+        known = (await this.rowsOf(caseId, p.page, f)).length;
         cache.set(p.page, known);
       }
       n += known;
@@ -209,8 +227,7 @@ export class CaseStore {
         counts[slot(p.minTs)]! += p.n;
         continue;
       }
-      const page = await this.db.eventPages.get([caseId, p.page]);
-      for (const e of filterRows(page?.events ?? [], f)) counts[slot(e.time.ts)]!++;
+      for (const e of await this.rowsOf(caseId, p.page, f)) counts[slot(e.time.ts)]!++;
     }
     return { from, to, counts };
   }

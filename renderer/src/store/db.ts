@@ -8,7 +8,7 @@
  * on `ip:203.0.113.7` reads only the pages that contain it.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Entity, Finding, InputRecord, Link, Problem, TgEvent, TokenInfo } from '../../../src/model';
+import type { Entity, Finding, InputRecord, Link, Problem, TokenInfo } from '../../../src/model';
 import type { Case } from '../../../src/model';
 
 /** Summary of one stored event page, kept on the case so queries can skip pages unread. */
@@ -46,7 +46,12 @@ export interface EventPage {
   maxTs: number;
   /** `<caseId>|<pivot key>` for every pivot key and `<caseId>|kind:<kind>` of its events. */
   keys: string[];
-  events: TgEvent[];
+  n: number;
+  /**
+   * The events as one JSON array. One string per record instead of 4,000 objects: IndexedDB
+   * clones a string in one copy, which makes writing and reading a page several times faster.
+   */
+  json: string;
 }
 
 export type CaseScoped<T> = T & { caseId: string };

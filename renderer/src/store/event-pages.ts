@@ -32,24 +32,38 @@ export function filterKey(f: TimelineFilter): string {
   return JSON.stringify([f.from, f.to, [...f.pivots].sort(), [...f.kinds].sort(), [...f.sources].sort(), f.text, f.minSeverity]);
 }
 
-/** Builds one page record from events already in order. */
-export function makePage(caseId: string, page: number, events: TgEvent[]): EventPage {
+/** Builds one page record from events already in order; staging pages (rewritten by finalize) skip the keys. */
+export function makePage(caseId: string, page: number, events: TgEvent[], withKeys = true): EventPage {
   const keys = new Set<string>();
-  for (const e of events) {
-    keys.add(`${caseId}|kind:${e.kind}`);
-    for (const k of pivotKeys(e)) keys.add(`${caseId}|${k}`);
+  for (const e of withKeys ? events : []) {
+    keys.add(`kind:${e.kind}`);
+    for (const k of pivotKeys(e)) keys.add(k);
   }
-  return { caseId, page, minTs: events[0]?.time.ts ?? 0, maxTs: events[events.length - 1]?.time.ts ?? 0, keys: [...keys].sort(), events };
+  const prefixed = [...keys].sort().map((k) => `${caseId}|${k}`);
+  return { caseId, page, minTs: events[0]?.time.ts ?? 0, maxTs: events[events.length - 1]?.time.ts ?? 0, keys: prefixed, n: events.length, json: JSON.stringify(events) };
 }
 
 export function metaOf(p: EventPage): PageMeta {
-  return { page: p.page, minTs: p.minTs, maxTs: p.maxTs, n: p.events.length };
+  return { page: p.page, minTs: p.minTs, maxTs: p.maxTs, n: p.n };
+}
+
+export function pageEvents(p: EventPage | undefined): TgEvent[] {
+  return p ? (JSON.parse(p.json) as TgEvent[]) : [];
+}
+
+/**
+ * False when no event of the page can contain `text` (case-insensitive), decided on the stored
+ * JSON without parsing it. True means "maybe": the row filter decides.
+ */
+export function mayContainText(p: EventPage, text: string): boolean {
+  if (!text) return true;
+  return p.json.toLowerCase().includes(JSON.stringify(text.toLowerCase()).slice(1, -1));
 }
 
 /** Splits sorted events into pages numbered from `first`. */
-export function paginate(caseId: string, sorted: TgEvent[], first = 0, size = PAGE_SIZE): EventPage[] {
+export function paginate(caseId: string, sorted: TgEvent[], first = 0, size = PAGE_SIZE, withKeys = true): EventPage[] {
   const pages: EventPage[] = [];
-  for (let i = 0; i < sorted.length; i += size) pages.push(makePage(caseId, first + pages.length, sorted.slice(i, i + size)));
+  for (let i = 0; i < sorted.length; i += size) pages.push(makePage(caseId, first + pages.length, sorted.slice(i, i + size), withKeys));
   return pages;
 }
 
