@@ -4,7 +4,8 @@
  * `%m/%d/%y %H:%M:%S[.mmm]` wall time (no zone, read in ctx.tz) or the D_TIMESTAMP epoch form.
  */
 import type { EventTime } from '../../model/time';
-import { assumedTime, expandYear } from './time';
+import { expandYear } from './time';
+import { wallTime } from './wall-time';
 
 export interface CondorLine {
   time: EventTime;
@@ -33,7 +34,7 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
     const minute = Number(w[5]);
     const second = Number(w[6]);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-    time = assumedTime(w[0].trimEnd(), tz, {
+    time = wallTime(w[0].trimEnd(), tz, {
       year: expandYear(Number(w[3])),
       month,
       day,
