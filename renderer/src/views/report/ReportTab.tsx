@@ -1,11 +1,23 @@
 /** The Report view: the report panel over the open case's document. */
 import { useEffect, useState } from 'react';
-import type { Case } from '../../../../src/model';
+import type { Case, TraceAnswer } from '../../../../src/model';
+import { defaultAnswers } from '../../../../src/report/default-answers';
 import type { CaseData } from '../../app/use-case-data';
 import { ReportPanel } from '../../features/report/ReportPanel';
 import { download, platform } from '../../platform';
 import { caseStore } from '../../store';
 import { EmptyState } from '../EmptyState';
+
+const answersCache = new WeakMap<Case, TraceAnswer[]>();
+/** Traceability answers the report cites (token stories, S1/V1 for attacker IPs), once per document. */
+function defaultAnswersCached(doc: Case): TraceAnswer[] {
+  let a = answersCache.get(doc);
+  if (!a) {
+    a = defaultAnswers(doc);
+    answersCache.set(doc, a);
+  }
+  return a;
+}
 
 export function ReportTab(props: { data: CaseData | null; revision: number }) {
   const caseId = props.data?.row.id;
@@ -31,10 +43,11 @@ export function ReportTab(props: { data: CaseData | null; revision: number }) {
     );
   }
   if (!doc) return <p className="muted">Preparing the case document…</p>;
+  const answers = defaultAnswersCached(doc);
   return (
     <ReportPanel
       caseDoc={doc}
-      answers={[]}
+      answers={answers}
       starred={props.data.stars}
       pseudonymKey={props.data.row.pseudonymKey ?? ''}
       save={async (name, data, mime) => {
