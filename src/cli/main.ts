@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
 import { registerAnalyze } from './commands/analyze';
-import { registerNotYet } from './commands/not-yet';
+import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
 import { registerScenario } from './commands/scenario';
+import { registerToken } from './commands/token';
+import { registerTrace } from './commands/trace';
 import { CliExit, type CliIo, processIo } from './io';
 
 /** Subcommands in the order `--help` lists them. Each issue replaces its `registerNotYet` line. */
@@ -15,10 +17,10 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(true);
   registerAnalyze(program, io);
-  registerNotYet(program, 'trace', 'answer a traceability question (S1-S3, V1-V3) over a case');
+  registerTrace(program, io);
   registerReport(program, io);
-  registerNotYet(program, 'redact', 'redact credentials from text or files');
-  registerNotYet(program, 'token', 'decode, verify and judge a token');
+  registerRedact(program, io);
+  registerToken(program, io);
   registerScenario(program, io);
   return program;
 }

@@ -7,6 +7,7 @@ import type { LogParser } from '../model/parser';
 import { aliceJobAgentParser } from './alice-jobagent';
 import { dcacheAccessParser } from './dcache-access';
 import { dcacheBillingParser } from './dcache-billing';
+import { dcacheDomainParser } from './dcache-domain';
 import { diracPilotParser } from './dirac-pilot';
 import { ftsParser } from './fts';
 import { iamAuditParser } from './iam-audit';
@@ -18,4 +19,4 @@ import { tokenFileParser } from './tokenfile';
 import { webAccessParser } from './web-access';
 import { xrootdParser } from './xrootd';
 
-export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser, aliceJobAgentParser, jsonlParser, dcacheBillingParser];
+export const OTHER_PARSERS: readonly LogParser[] = [dcacheAccessParser, xrootdParser, iamAuditParser, pandaPilotParser, ftsParser, tokenFileParser, netmapHostsParser, netmapDhcpParser, netmapNatParser, webAccessParser, sshdParser, diracPilotParser, aliceJobAgentParser, jsonlParser, dcacheBillingParser, dcacheDomainParser];

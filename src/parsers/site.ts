@@ -1,5 +1,9 @@
 /** Site-side parsers: HTCondor/HTCondor-CE, worker node, glideinWMS, ARC CE. */
 import type { LogParser } from '../model/parser';
+import { arexLogParser } from './arc/arex-log';
+import { arcControlParser } from './arc/control-file';
+import { arexJobsParser } from './arc/jobs-log';
+import { glideinParser } from './glideinwms/parser';
 import { auditLogParser } from './htcondor-auditlog/parser';
 import { historyParser } from './htcondor-history/parser';
 import { jobRouterParser } from './htcondor-jobrouter/parser';
@@ -14,4 +18,8 @@ export const SITE_PARSERS: readonly LogParser[] = [
   jobRouterParser,
   startLogParser,
   starterLogParser,
+  glideinParser,
+  arexLogParser,
+  arexJobsParser,
+  arcControlParser,
 ];

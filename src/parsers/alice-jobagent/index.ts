@@ -13,6 +13,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { isoTime } from '../common/stamp';
 import { assumedTime, monthNumber } from '../common/time';
+import { hostFromPath } from '../common/identity';
 
 const ISO_LINE = /^\[?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s+(.*)$/;
 const JAVA_HEAD = /^(\w{3}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM) (\S+)(?: (\S+))?$/;
@@ -31,7 +32,11 @@ class AliceLines implements LineParser {
   private javaTime: EventTime | undefined;
   private agentStarted = false;
   private running: string | undefined;
-  constructor(private readonly ctx: ParseContext) {}
+  constructor(private readonly ctx: ParseContext) {
+    // The worker node from the input path until the log names it.
+    const host = hostFromPath(ctx.input);
+    if (host) this.ids.host = host;
+  }
 
   line(line: RedactedLine): EventDraft[] {
     const text = line.text.trim();

@@ -2,7 +2,7 @@
 
 const V4 = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}`;
 // Loose IPv6 (validated by `isIpv6`): hex groups with at least two colons.
-const V6 = String.raw`(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|${V4})`;
+const V6 = `(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|${V4})`;
 
 export const IPV4_RE = new RegExp(`^${V4}$`);
 const V4_G = new RegExp(`(?<![\\d.])${V4}(?![\\d.])`, 'g');

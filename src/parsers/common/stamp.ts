@@ -22,7 +22,7 @@ export function isoTime(text: string, ctx: Pick<ParseContext, 'tz'>): EventTime 
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
   const ms = fracMs(m[7]);
   if (m[8]) {
-    const off = parseOffsetMinutes(m[8].includes(':') || m[8].length !== 5 ? m[8] : m[8]);
+    const off = parseOffsetMinutes(m[8]);
     if (off !== undefined) return { ts: offsetTimeToUtc(off, y, mo, d, h, mi, s, ms), text: m[0] };
   }
   return assumedTime(m[0], ctx.tz, { year: y, month: mo, day: d, hour: h, minute: mi, second: s, ms });

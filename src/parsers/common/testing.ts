@@ -1,18 +1,20 @@
 /**
- * Test harness for parsers: feeds text through `detect`-free parsing as redacted lines with no
- * secrets (samples hold no credentials) and collects events and problems. Used by unit tests of
+ * Test harness for parsers: feeds text as redacted lines (no secrets unless a test names some per
+ * line; samples hold no credentials) and collects events and problems. Used by unit tests of
  * every parser; not used at runtime.
  */
 import type { EventDraft } from '../../model/event';
 import type { LogParser } from '../../model/parser';
 import type { Problem } from '../../model/problem';
-import type { RedactedLine } from '../../model/redaction';
+import type { RedactedLine, SecretSighting } from '../../model/redaction';
 
 export interface RunOptions {
   /** Input name (path), as ingestion would pass it. */
   name?: string;
   tz?: string;
   year?: number;
+  /** Credentials the redactor would have found, by 1-based line number (tests of exposure paths). */
+  secrets?: Record<number, SecretSighting[]>;
 }
 
 export interface RunResult {
@@ -44,7 +46,7 @@ export function runParser(parser: LogParser, text: string, opts: RunOptions = {}
   };
   const lines = splitLines(text);
   lines.forEach((t, i) => {
-    const rl: RedactedLine = { line: i + 1, text: t, secrets: [] };
+    const rl: RedactedLine = { line: i + 1, text: t, secrets: opts.secrets?.[i + 1] ?? [] };
     take(lp.line(rl), i + 1);
   });
   take(lp.end(), lines.length);

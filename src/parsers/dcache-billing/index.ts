@@ -10,6 +10,7 @@ import type { RedactedLine } from '../../model/redaction';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { assumedTime } from '../common/time';
+import { hostFromPath } from '../common/identity';
 
 const HEAD = /^(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2}) \[([^:\]]+):([^\]]+):([^:\]]+)\] (.*)$/;
 const OWNER = /^\["((?:[^"\\]|\\.)*)":(-?\d+):(-?\d+):([^\]]*)\]/;
@@ -20,7 +21,10 @@ const RC = /\{(-?\d+):"((?:[^"\\]|\\.)*)"\}\s*$/;
 const OPS: Record<string, string> = { remove: 'delete', restore: 'stage', store: 'flush', transfer: 'transfer', request: 'request' };
 
 class BillingLines implements LineParser {
-  constructor(private readonly ctx: ParseContext) {}
+  private readonly pathHost: string | undefined;
+  constructor(private readonly ctx: ParseContext) {
+    this.pathHost = hostFromPath(ctx.input);
+  }
 
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];
@@ -46,7 +50,7 @@ class BillingLines implements LineParser {
     const ip = normIp(owner?.[4]?.split(',')[0] ?? '') ?? (proto ? normIp(proto[2]!) : undefined);
     const type = m[8]!;
     const ids = {
-      host: proto?.[4]?.toLowerCase(),
+      host: proto?.[4]?.toLowerCase() ?? this.pathHost,
       ip,
       sub,
       dn: isDn ? who : undefined,

@@ -13,6 +13,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { parseKv } from '../common/kv';
 import { isoTime } from '../common/stamp';
+import { hostFromPath } from '../common/identity';
 
 const CURRENT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[,.]\d+)?Z) (\S+)(?: \[[^\]]*\])? ([A-Z]+): ?(.*)$/;
 const LEGACY = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) UTC (\S+)(?: \[[^\]]*\])? ([A-Z]+): ?(.*)$/;
@@ -26,7 +27,11 @@ class DiracLines implements LineParser {
   private readonly ids: EventIds = {};
   private prev: EventTime | undefined;
   private pilotStarted = false;
-  constructor(private readonly ctx: ParseContext) {}
+  constructor(private readonly ctx: ParseContext) {
+    // The worker node from the input path until the log names it.
+    const host = hostFromPath(ctx.input);
+    if (host) this.ids.host = host;
+  }
 
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];

@@ -14,7 +14,7 @@ describe('FTS url-copy log parser', () => {
   });
 
   it('gathers one transfer event with job, file, urls, VO and issuer', () => {
-    const { events, problems } = runParserOther(ftsParser, sample, { name: `/var/log/fts3/2026-11-23/se02__se01/${name}` });
+    const { events, problems } = runParserOther(ftsParser, sample, { name: `fts01.example-vo.org/var/log/fts3/2026-11-23/se02__se01/${name}` });
     expect(problems).toEqual([]);
     expect(events).toHaveLength(1);
     const t = events[0]!;
@@ -23,6 +23,7 @@ describe('FTS url-copy log parser', () => {
     expect(new Date(t.time.ts).toISOString()).toBe('2026-11-23T13:05:40.000Z');
     expect(t.time.text).toBe('23 Nov 2026 14:05:40 +0100');
     expect(t.ids).toEqual({
+      host: 'fts01.example-vo.org',
       transferJobId: '5e0f7a4c-c8b1-11f0-9d2e-fa163e000001',
       transferFileId: '4409127731',
       endpoint: 'davs://se01.example-site.org:2880/pnfs/example-site.org/data/cms/store/user/alice/copy.root',

@@ -11,6 +11,7 @@ import type { RedactedLine } from '../../model/redaction';
 import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { monthNumber, offsetTimeToUtc, parseOffsetMinutes } from '../common/time';
+import { hostFromPath } from '../common/identity';
 
 const LINE =
   /^(TRACE|DEBUG|INFO|NOTICE|WARNING|ERR|CRIT|PROF|TOKEN)\s+\w{3}, (\d{1,2}) (\w{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}); ?(.*)$/;
@@ -42,10 +43,12 @@ function tokenIss(json: string): string | undefined {
 class FtsLines implements LineParser {
   private cur: Transfer = { fps: [] };
   private prevTime: EventTime | undefined;
+  private readonly host: string | undefined;
   private readonly fromName: { jobId?: string; fileId?: string; src?: string; dst?: string };
   constructor(private readonly ctx: ParseContext) {
     const n = NAME.exec(ctx.input);
     this.fromName = n ? { src: n[2], dst: n[3], fileId: n[4], jobId: n[5] } : {};
+    this.host = hostFromPath(ctx.input);
   }
 
   line(line: RedactedLine): EventDraft[] {
@@ -96,6 +99,7 @@ class FtsLines implements LineParser {
 
   private ids() {
     return {
+      host: this.host,
       transferJobId: this.cur.jobId ?? this.fromName.jobId,
       transferFileId: this.cur.fileId ?? this.fromName.fileId,
       endpoint: this.cur.dst,

@@ -42,7 +42,13 @@ describe('htcondor.auditlog', () => {
   });
 
   it('reports failures and certificate logins', () => {
-    expect(events.filter((e) => e.kind === 'auth.fail').map((e) => e.src?.line)).toEqual([10, 11, 19]);
+    expect(events.filter((e) => e.kind === 'auth.fail').map((e) => e.src?.line)).toEqual([10, 11, 19, 22]);
+    // `(null)` values are absent values, not a user called "(null)".
+    const unauth = events.find((e) => e.src?.line === 21);
+    expect(unauth?.kind).toBe('log');
+    expect(unauth?.ids.user).toBeUndefined();
+    expect(events.find((e) => e.src?.line === 22)?.ids.ip).toBe('198.51.100.99');
+    expect(events.find((e) => e.src?.line === 23)?.ids).toMatchObject({ vo: 'dteam', ceJobId: '40120.0', session: 'cid:88416' });
     const ssl = events.find((e) => e.kind === 'auth.login');
     expect(ssl?.ids).toMatchObject({ dn: '/DC=org/DC=example/OU=People/CN=Alice Example 123456', user: 'alice', ip: '192.0.2.40' });
     const proxy = events.find((e) => e.src?.line === 17);
@@ -54,7 +60,7 @@ describe('htcondor.auditlog', () => {
     expect(denied?.ids.session).toBe('cid:88417');
     expect(denied?.ids.ip).toBe('198.51.100.23');
     expect(denied?.time.text).toBe('11/23/26 14:07:30.118');
-    expect(denied!.time.ts % 1000).toBe(118);
+    expect((denied?.time.ts ?? 0) % 1000).toBe(118);
   });
 
   it('turns garbage into line.malformed problems and keeps the good lines', () => {

@@ -7,6 +7,7 @@ import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
+import { guardExposures } from '../common/exposure';
 import { type CondorLine, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, voFromGroups, voFromIssuer } from '../common/identity';
 import { parseSinful } from '../common/sinful';
@@ -126,10 +127,12 @@ function open(ctx: ParseContext): LineParser {
     m = /^AuthMethod=([^,]*), AuthId=(.*), CondorId=(.*)$/.exec(msg);
     if (m) {
       const k = conn();
+      // The schedd prints `(null)` for values it does not have (AuditLogNewConnection).
       const method = m[1].trim().toUpperCase();
-      const authId = m[2].trim();
+      const authId = m[2].trim() === '(null)' ? '' : m[2].trim();
+      const condorId = m[3].trim() === '(null)' ? '' : m[3].trim();
       k.method = method;
-      k.user = m[3].trim().split('@')[0] || k.user;
+      k.user = condorId.split('@')[0] || k.user;
       if (method === 'SCITOKENS') {
         // AuthId is `<issuer>,<subject>` (m_scitokens_auth_name = issuer + "," + subject).
         const comma = authId.indexOf(',');
@@ -143,10 +146,11 @@ function open(ctx: ParseContext): LineParser {
       } else if (CERT_METHODS.has(method) && authId.startsWith('/')) {
         k.dn = authId;
       }
+      if (method === '(NULL)') return ev('log', `unauthenticated connection ${cid ?? '?'}`);
       const tokenAuth = TOKEN_METHODS.has(method);
       return ev(
         tokenAuth ? 'token.use' : 'auth.login',
-        `${method} authentication on connection ${cid ?? '?'} as ${authId} mapped to ${m[3].trim()}`,
+        `${method} authentication on connection ${cid ?? '?'} as ${authId || 'unknown'} mapped to ${condorId || 'nobody'}`,
       );
     }
     if (msg.startsWith('Examining SciToken with payload')) {
@@ -184,6 +188,12 @@ function open(ctx: ParseContext): LineParser {
       k.dn = m[2].trim();
       return ev('log', `proxy ${m[1]} ${k.dn}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
     }
+    m = /^proxy vo name: (\S+)/.exec(msg);
+    if (m) {
+      const k = conn();
+      k.vo = m[1].toLowerCase();
+      return ev('log', `proxy VO ${m[1]}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
+    }
     m = /^Set (?:Timer )?Attribute for job (\d+\.\d+), (.*)$/.exec(msg);
     if (m) return ev('log', `attribute set on job ${m[1]}: ${m[2].slice(0, 120)}`, { ceJobId: m[1] });
     // Any other audited message (proxy path/expiration, constraint edits, …): keep it as a log event.
@@ -205,9 +215,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor / HTCondor-CE schedd AuditLog. */
-export const auditLogParser: LogParser = {
-  id: 'htcondor.auditlog',
-  label: 'HTCondor AuditLog',
-  detect,
-  open,
-};
+export const auditLogParser: LogParser = guardExposures(
+  { id: 'htcondor.auditlog', label: 'HTCondor AuditLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

@@ -95,3 +95,10 @@ describe('htcondor.history', () => {
     expect(historyParser.detect({ name: 'SchedLog', head: ['11/23/26 14:02:11 ** PID = 4012'] })).toBe(0);
   });
 });
+
+describe('history banner', () => {
+  it('fills ClusterId/ProcId from the banner when the ad lacks them', () => {
+    const r = runParser(historyParser, 'Owner = "bob"\nQDate = 1795438932\n*** Offset = 0 ClusterId = 77 ProcId = 3 Owner = "bob" CompletionDate = 0\n');
+    expect(r.events[0].ids).toMatchObject({ ceJobId: '77.3', user: 'bob' });
+  });
+});

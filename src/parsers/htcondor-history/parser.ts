@@ -7,7 +7,9 @@
 import type { EventDraft } from '../../model/event';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { ClassAd, parseClassAdLine, unquoteClassAdValue } from '../common/classad';
+import { borrowedTime, tokenExposure } from '../common/exposure';
 import { baseName } from '../common/identity';
+import type { RedactedLine } from '../../model/redaction';
 import { type AdOrigin, adEvents } from './ad-events';
 
 const KNOWN = /^"?(ClusterId|ProcId|GlobalJobId|QDate|Owner|JobStatus|RoutedFromJobId|AuthTokenSubject|JobUniverse|Cmd|LastRemoteHost)"?\s*[=:]/;
@@ -34,48 +36,66 @@ function open(ctx: ParseContext): LineParser {
   let mode: 'classad' | 'json' | undefined;
   let ad = new ClassAd();
   let origin: AdOrigin | undefined;
+  /** Attribute lines of the current ad that held credentials (e.g. a token in Environment). */
+  let secretLines: RedactedLine[] = [];
+  let lastTime: EventDraft['time'] | undefined;
 
   const flush = (): EventDraft[] => {
     const a = ad;
     const o = origin;
+    const secrets = secretLines;
     ad = new ClassAd();
     origin = undefined;
+    secretLines = [];
     if (!o || a.size === 0) return [];
     const evs = adEvents(a, o);
     if (!evs) {
       ctx.problem({ code: 'time.unparsed', line: o.line, message: 'job ClassAd without QDate, JobStartDate or CompletionDate' });
       return [];
     }
+    const rec = evs[0];
+    lastTime = rec.time;
+    const t = { ...rec.time, assumed: 'time of the job ClassAd this attribute belongs to' };
+    for (const rl of secrets) evs.push(...tokenExposure(rl, t, { ...rec.ids }));
     return evs;
   };
-  const add = (name: string, value: string, line: number, text: string) => {
-    if (!origin) origin = { line, text };
+  const add = (name: string, value: string, rl: RedactedLine) => {
+    if (!origin) origin = { line: rl.line, text: rl.text };
+    if (rl.secrets.length) secretLines.push(rl);
     ad.set(name, value);
   };
-  const malformed = (line: number, what: string) => ctx.problem({ code: 'line.malformed', line, message: what });
+  /** Reports an unreadable line; a credential in it still becomes an exposure (with the ad or the last ad's time). */
+  const malformed = (rl: RedactedLine, what: string): EventDraft[] => {
+    ctx.problem({ code: 'line.malformed', line: rl.line, message: what });
+    if (!rl.secrets.length) return [];
+    if (origin) {
+      secretLines.push(rl);
+      return [];
+    }
+    return lastTime ? tokenExposure(rl, borrowedTime(lastTime)) : [];
+  };
 
   function banner(text: string) {
-    // `*** ProcId = 0 ClusterId = 40117 Owner = "cmspilot" CompletionDate = …` repeats key attributes.
+    // `*** Offset = N ClusterId = C ProcId = P Owner = "x" CompletionDate = D` (older: `*** ProcId = …`)
+    // repeats key attributes; the history reader (condor_history) sscanf()s this order.
     for (const m of text.matchAll(/([A-Za-z_]+) = ("[^"]*"|\S+)/g)) if (!ad.has(m[1])) ad.set(m[1], unquoteClassAdValue(m[2]).value);
   }
 
-  function jsonLine(t: string, line: number, text: string): EventDraft[] {
+  function jsonLine(t: string, rl: RedactedLine): EventDraft[] {
     if (t === '[' || t === ']' || t === ',' || t === '{') return t === '{' ? flush() : [];
     if (t === '}' || t === '},') return flush();
     const m = /^"([A-Za-z_][A-Za-z0-9_.]*)"\s*:\s*(.*?),?$/.exec(t);
     if (!m) {
-      malformed(line, 'not a ClassAd JSON attribute line');
-      return [];
+      return malformed(rl, 'not a ClassAd JSON attribute line');
     }
     let value: string;
     try {
       const v: unknown = JSON.parse(m[2]);
       value = typeof v === 'string' ? v : JSON.stringify(v);
     } catch {
-      malformed(line, 'ClassAd JSON value does not parse');
-      return [];
+      return malformed(rl, 'ClassAd JSON value does not parse');
     }
-    add(m[1], value, line, text);
+    add(m[1], value, rl);
     return [];
   }
 
@@ -86,7 +106,7 @@ function open(ctx: ParseContext): LineParser {
         if (!t) return [];
         mode = t.startsWith('[') || t.startsWith('{') ? 'json' : 'classad';
       }
-      if (mode === 'json') return t ? jsonLine(t, rl.line, rl.text) : [];
+      if (mode === 'json') return t ? jsonLine(t, rl) : [];
       if (!t) return flush();
       if (t.startsWith('*** ')) {
         banner(t);
@@ -96,10 +116,9 @@ function open(ctx: ParseContext): LineParser {
       if (t.startsWith('-- ')) return [];
       const a = parseClassAdLine(t);
       if (!a) {
-        malformed(rl.line, 'not a ClassAd attribute line');
-        return [];
+        return malformed(rl, 'not a ClassAd attribute line');
       }
-      add(a.name, a.value, rl.line, rl.text);
+      add(a.name, a.value, rl);
       return [];
     },
     end: flush,

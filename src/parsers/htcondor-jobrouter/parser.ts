@@ -8,6 +8,7 @@
 import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath } from '../common/identity';
 
@@ -75,4 +76,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor-CE JobRouterLog. */
-export const jobRouterParser: LogParser = { id: 'htcondor.jobrouter', label: 'HTCondor-CE JobRouterLog', detect, open };
+export const jobRouterParser: LogParser = guardExposures(
+  { id: 'htcondor.jobrouter', label: 'HTCondor-CE JobRouterLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

@@ -8,12 +8,15 @@
 import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, splitSlotHost, voFromIssuer } from '../common/identity';
 import { findSinful } from '../common/sinful';
 
 const SCHEDD_HINT =
   /(SCITOKENS|SciToken|Started shadow for job|Shadow pid \d+ for job|condor_schedd|\(CONDOR_SCHEDD\)|JWT not found in database|Negotiating for owner|Match record)/;
+
+const INTERESTING = /^(Mapped SCITOKENS|Failed to map SCITOKENS|JWT not found|SCITOKENS error|SciToken is mapped|Started shadow|Shadow pid|Token discovery failure|Found SciToken)/;
 
 function detect(sample: InputSample): number {
   const name = baseName(sample.name);
@@ -48,6 +51,8 @@ function open(ctx: ParseContext): LineParser {
         return [];
       }
       const msg = h.message;
+      // SchedLog is mostly chatter: one cheap test before the specific patterns.
+      if (!INTERESTING.test(msg)) return [];
       const fps = rl.secrets.map((s) => s.token.fp);
       const ev = (kind: EventDraft['kind'], summary: string, ids: EventIds, severity?: EventDraft['severity']): EventDraft[] => {
         const all: EventIds = { ...(host ? { host } : {}), ...ids };
@@ -99,4 +104,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor / HTCondor-CE SchedLog (token mapping and shadow lines). */
-export const schedLogParser: LogParser = { id: 'htcondor.schedlog', label: 'HTCondor SchedLog', detect, open };
+export const schedLogParser: LogParser = guardExposures(
+  { id: 'htcondor.schedlog', label: 'HTCondor SchedLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

@@ -2,6 +2,7 @@
 import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { parseCondorLine } from '../common/htcondor-line';
 import { baseName } from '../common/identity';
 import { NodeIdentity } from './node';
@@ -78,4 +79,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor starter StarterLog / StarterLog.slotN. */
-export const starterLogParser: LogParser = { id: 'htcondor.starterlog', label: 'HTCondor StarterLog', detect, open };
+export const starterLogParser: LogParser = guardExposures(
+  { id: 'htcondor.starterlog', label: 'HTCondor StarterLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

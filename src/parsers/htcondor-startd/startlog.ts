@@ -2,6 +2,7 @@
 import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import { guardExposures } from '../common/exposure';
 import { parseCondorLine } from '../common/htcondor-line';
 import { baseName } from '../common/identity';
 import { NodeIdentity } from './node';
@@ -99,4 +100,7 @@ function open(ctx: ParseContext): LineParser {
 }
 
 /** HTCondor startd StartLog. */
-export const startLogParser: LogParser = { id: 'htcondor.startlog', label: 'HTCondor StartLog', detect, open };
+export const startLogParser: LogParser = guardExposures(
+  { id: 'htcondor.startlog', label: 'HTCondor StartLog', detect, open },
+  (text, tz) => parseCondorLine(text, tz)?.time,
+);

@@ -37,6 +37,12 @@ describe('IAM audit parser', () => {
     expect(rt!.ids).toMatchObject({ jti: '9a8b7c6d-0000-4000-8000-000000000001', clientId: 'c0ffee00-1111-4222-8333-444455556666' });
   });
 
+  it('takes the IAM host from the input path when the record names no issuer', () => {
+    const line = sample.split('\n')[3]!;
+    const { events } = runParserOther(iamAuditParser, line, { name: 'bundle!/atlas-auth.example-iam.org/var/log/iam/iam-login-service.log' });
+    expect(events[0]!.ids.host).toBe('atlas-auth.example-iam.org');
+  });
+
   it('reports malformed lines and truncated JSON, keeps good ones', () => {
     const good = sample.split('\n')[1]!;
     const { events, problems } = runParserOther(iamAuditParser, [good, ...junkLines(), good.slice(0, 200), good].join('\n'));

@@ -15,6 +15,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { epochTime, isoTime } from '../common/stamp';
+import { hostFromPath } from '../common/identity';
 
 const PREFIX = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+(?:\[[^\]]*\]\s+)?([A-Z]+)\s+(\S+)\s+-\s?(.*)$/;
 
@@ -49,7 +50,11 @@ function firstIp(...vals: unknown[]): string | undefined {
 }
 
 class IamAuditLines implements LineParser {
-  constructor(private readonly ctx: ParseContext) {}
+  /** IAM host from the input path (hand-overs put each machine's logs under its name). */
+  private readonly pathHost: string | undefined;
+  constructor(private readonly ctx: ParseContext) {
+    this.pathHost = hostFromPath(ctx.input);
+  }
 
   line(line: RedactedLine): EventDraft[] {
     const text = line.text.trim();
@@ -94,6 +99,7 @@ class IamAuditLines implements LineParser {
     } catch {
       host = undefined;
     }
+    host ??= this.pathHost;
     const principal = str(rec.principal);
     const ids = {
       host,

@@ -38,6 +38,8 @@ export const netmapHostsParser: LogParser = {
       return m && normIp(m[1]!) && /[A-Za-z]/.test(m[2]!);
     }).length;
     if (ok / lines.length < 0.8) return 0;
+    // A second address on a line makes it a NAT table (`<ip> <gw> <private-ip> <host>`), not a hosts file.
+    if (lines.some((l) => l.split(/\s+/).slice(1).some((w) => normIp(w)))) return 0;
     return /hosts/i.test(sample.name) ? 0.9 : 0.7;
   },
   open: (ctx) => new HostsLines(ctx),

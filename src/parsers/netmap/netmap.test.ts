@@ -8,6 +8,7 @@ const read = (n: string) => readFileSync(join(__dirname, 'samples', n), 'utf8');
 const hosts = read('hosts.txt');
 const dhcp = read('dhcpd.leases');
 const nat = read('nat-notes.txt');
+const natTable = read('nat-gateways.txt');
 const parsers = [netmapHostsParser, netmapDhcpParser, netmapNatParser];
 
 describe('netmap parsers', () => {
@@ -16,6 +17,7 @@ describe('netmap parsers', () => {
       ['hosts.txt', hosts, 0],
       ['dhcpd.leases', dhcp, 1],
       ['nat-notes.txt', nat, 2],
+      ['nat-gateways.txt', natTable, 2],
     ];
     for (const [name, text, want] of cases) {
       const scores = parsers.map((p) => p.detect({ name, head: text.split('\n') }));
@@ -58,6 +60,22 @@ describe('netmap parsers', () => {
       ['2001:db8:ffff::1', 'wn017.example-site.org'],
     ]);
     expect(events[3]!.summary).toContain('valid 2026-11-23T11:00:00Z/open');
+  });
+
+  it('nat: the network-team table form, validity from the comment', () => {
+    const { events, problems } = runParserOther(netmapNatParser, natTable, { tz: 'Europe/Zurich' });
+    expect(problems).toEqual([]);
+    expect(events.map((e) => [e.src?.line, e.ids.ip, e.ids.host])).toEqual([
+      [4, '203.0.113.10', 'wn041.example-site.org'],
+      [4, '10.10.0.41', 'wn041.example-site.org'],
+      [5, '203.0.113.10', 'wn042.example-site.org'],
+      [5, '10.10.0.42', 'wn042.example-site.org'],
+    ]);
+    expect(events[0]!.time.assumed).toBe('tz=Europe/Zurich');
+    expect(events[0]!.summary).toContain('valid 2026-10-31T23:00:00Z/2026-11-30T23:00:00Z');
+    // without a validity comment: from the file time, open end
+    const bare = runParserOther(netmapNatParser, natTable.split('\n').slice(3).join('\n'), { fileTimeMs: Date.UTC(2026, 10, 24) });
+    expect(bare.events[0]!.summary).toContain('valid 2026-11-24T00:00:00Z/open');
   });
 
   it('report malformed lines with numbers and keep good ones', () => {

@@ -6,6 +6,7 @@ import { pandaPilotParser } from './index';
 
 const sample = readFileSync(join(__dirname, 'samples/pilotlog.txt'), 'utf8');
 const debug = readFileSync(join(__dirname, 'samples/pilotlog-debug.txt'), 'utf8');
+const domainForm = readFileSync(join(__dirname, 'samples/pilotlog-domain.txt'), 'utf8');
 
 describe('PanDA pilot parser', () => {
   it('detects pilot logs', () => {
@@ -32,6 +33,37 @@ describe('PanDA pilot parser', () => {
     expect(end.src?.line).toBe(13);
     expect(new Date(end.time.ts).toISOString()).toBe('2026-11-23T14:45:11.903Z');
     expect(end.time.assumed).toMatch(/continuation/);
+  });
+
+  it('reads the DOMAIN.md / scenario message forms: pilot id, host+ip, batch ids, payload token, start/end', () => {
+    const { events, problems } = runParserOther(pandaPilotParser, domainForm);
+    expect(problems).toEqual([]);
+    const main = events.filter((e) => e.kind !== 'log');
+    expect(main.map((e) => [e.src?.line, e.kind])).toEqual([
+      [1, 'pilot.start'],
+      [8, 'payload.start'],
+      [9, 'payload.end'],
+      [12, 'payload.start'],
+      [13, 'payload.end'],
+      [14, 'pilot.end'],
+    ]);
+    expect(main[1]!.ids).toEqual({
+      pilotId: 'factory01:889761.0',
+      host: 'wn017.example-site.org',
+      ip: '192.0.2.117',
+      batchJobId: '40118.0',
+      globalJobId: 'ce01.example-site.org#40118.0#1795420654',
+      vo: 'atlas',
+      payloadId: '6879002722',
+      user: 'alice',
+      iss: 'https://atlas-auth.example-iam.org/',
+      sub: '159ccec7-45ed-416c-b137-f90efa50d364',
+      jti: '16433e39-20e6-4723-95a0-b7f786625a0a',
+    });
+    // the next payload does not inherit the previous owner's token
+    expect(main[3]!.ids).toMatchObject({ payloadId: '6874225555', user: 'bob' });
+    expect(main[3]!.ids.sub).toBeUndefined();
+    expect(main[4]!.summary).toContain('6874225555');
   });
 
   it('reads the debug format with name and funcName columns', () => {

@@ -11,6 +11,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { epochTime, isoTime, syslogTime } from '../common/stamp';
+import { hostFromPath } from '../common/identity';
 
 const RFC3164 = /^(\w{3} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (\S+) ([^\s[:]+)(?:\[(\d+)\])?: (.*)$/;
 const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (\S+) ([^\s[:]+)(?:\[(\d+)\])?: (.*)$/;
@@ -28,7 +29,10 @@ interface Parsed {
 }
 
 class SshdLines implements LineParser {
-  constructor(private readonly ctx: ParseContext) {}
+  private readonly pathHost: string | undefined;
+  constructor(private readonly ctx: ParseContext) {
+    this.pathHost = hostFromPath(ctx.input);
+  }
 
   private parse(line: RedactedLine): Parsed | undefined {
     const text = line.text;
@@ -63,7 +67,7 @@ class SshdLines implements LineParser {
       this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not a syslog/journal line' });
       return [];
     }
-    const host = p.host.toLowerCase() || undefined;
+    const host = p.host.toLowerCase() || this.pathHost;
     let kind: EventKind | undefined;
     let ids: { user?: string; ip?: string; port?: number } = {};
     let summary = '';

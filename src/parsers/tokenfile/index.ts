@@ -15,6 +15,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { findHosts } from '../common/net';
 import { anyTime } from '../common/stamp';
+import { hostFromPath } from '../common/identity';
 
 const TOKEN_FILE = /(?:^|[/!])(?:bt_u\d+[^/]*|vt_u\d+[^/]*|[^/]+\.(?:jwt|token|use|tok))$|\/tokens\.d\/[^/]+$|_condor_creds\/[^/]+$/;
 const ENV_NAME = /(?:^|[/!])(?:environ(?:ment)?|env(?:\.txt|\.log|\.dump)?|printenv\.\w+|[^/]+\.env)$/i;
@@ -33,7 +34,7 @@ class TokenFileLines implements LineParser {
   constructor(private readonly ctx: ParseContext) {
     this.isTokenFile = TOKEN_FILE.test(ctx.input);
     // Only the directory/archive part can name a machine; the file name itself is `bt_u1001` etc.
-    this.host = findHosts(ctx.input.slice(0, ctx.input.lastIndexOf('/') + 1))[0];
+    this.host = hostFromPath(ctx.input) ?? findHosts(ctx.input.slice(0, ctx.input.lastIndexOf('/') + 1))[0];
   }
 
   private time(line: RedactedLine): EventTime {

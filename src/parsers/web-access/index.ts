@@ -10,12 +10,16 @@ import type { RedactedLine } from '../../model/redaction';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { clfTime } from '../common/stamp';
+import { hostFromPath } from '../common/identity';
 
 const LINE =
   /^(?:([A-Za-z0-9.-]+(?::\d+)?) )?(\S+) (\S+) (\S+) \[(\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(.*)$/;
 
 class WebLines implements LineParser {
-  constructor(private readonly ctx: ParseContext) {}
+  private readonly pathHost: string | undefined;
+  constructor(private readonly ctx: ParseContext) {
+    this.pathHost = hostFromPath(ctx.input);
+  }
 
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];
@@ -32,7 +36,7 @@ class WebLines implements LineParser {
     const target = parts.length >= 2 ? parts[1]! : undefined;
     const path = target?.split('?')[0];
     const ids = {
-      host: vhost?.split(':')[0]?.toLowerCase(),
+      host: vhost?.split(':')[0]?.toLowerCase() ?? this.pathHost,
       ip,
       clientHost: ip ? undefined : h!.toLowerCase(),
       user: u !== '-' ? u : undefined,

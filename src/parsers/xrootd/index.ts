@@ -13,6 +13,7 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { assumedTime, expandYear } from '../common/time';
+import { hostFromPath } from '../common/identity';
 
 const LINE = /^(\d{2})(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
 const TIDENT = /([^\s.@]+)\.(\d+):(\d+)@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/;
@@ -54,7 +55,10 @@ class XrootdLines implements LineParser {
   private readonly sessions = new Map<string, Session>();
   private readonly threadTident = new Map<string, string>();
   private host: string | undefined;
-  constructor(private readonly ctx: ParseContext) {}
+  constructor(private readonly ctx: ParseContext) {
+    // The start-up `initialization` line names the server; until then the input path may.
+    this.host = hostFromPath(ctx.input);
+  }
 
   private session(tident: string, user: string, where: string): Session {
     let s = this.sessions.get(tident);

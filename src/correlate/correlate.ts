@@ -1,0 +1,59 @@
+import type { CaseSettings } from '../model/case';
+import type { Entity, Link } from '../model/entity';
+import type { TgEvent } from '../model/event';
+import type { TokenInfo } from '../model/token';
+import { emit } from './emit';
+import { DEFAULT_TOLERANCE_MS, type Graph } from './graph';
+import { joinTokens } from './joins';
+import { buildSpans } from './netmap';
+import { buildPilots } from './pilots';
+import { resolveTokens } from './tokens';
+
+const SERVICE_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'storage.access', 'transfer', 'token.issue', 'token.refresh', 'http.request', 'token.use', 'token.reject', 'auth.login', 'auth.fail']);
+
+/** Events in time order, ties by id: the order every derived list follows, whatever the input order. */
+export function compareEvents(a: TgEvent, b: TgEvent): number {
+  return a.time.ts - b.time.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function canonicalOrder(events: TgEvent[]): TgEvent[] {
+  for (let i = 1; i < events.length; i++) if (compareEvents(events[i - 1]!, events[i]!) > 0) return [...events].sort(compareEvents);
+  return events;
+}
+
+/** Builds the full correlation graph (records with intervals + emitted entities and links). */
+export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: CaseSettings): Graph {
+  const events = canonicalOrder(input);
+  const tol = settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
+  const eventIndex = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) eventIndex.set(events[i]!.id, i);
+  const tr = resolveTokens(events, tokens);
+  const pr = buildPilots(events, tol);
+  const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
+  const nodeHosts = new Set<string>();
+  for (const p of pr.pilots.values()) for (const h of p.hosts) nodeHosts.add(h.toLowerCase());
+  const serviceHosts = new Set<string>();
+  for (const e of events) {
+    const h = e.ids.host?.toLowerCase();
+    if (h && SERVICE_KINDS.has(e.kind) && !nodeHosts.has(h)) serviceHosts.add(h);
+  }
+  const tokenJoins = joinTokens({ events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokens: tr.eventTokens, eventPilot: pr.eventPilot, toleranceMs: tol });
+  const partial = { events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, serviceHosts, tokenJoins, eventTokens: tr.eventTokens, eventIdentity: tr.eventIdentity, eventPilot: pr.eventPilot };
+  const { entities, links } = emit(partial);
+  return {
+    ...partial,
+    settings: { ...settings, clockToleranceMs: tol },
+    eventIndex,
+    spansByHost: byHost,
+    pilotByJob: pr.pilotByJob,
+    entities,
+    links,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+  };
+}
+
+/** Events → entity graph: deterministic ids `<kind>:<key>`, sorted entities and links. */
+export function correlate(events: TgEvent[], tokens: TokenInfo[], settings: CaseSettings): { entities: Entity[]; links: Link[] } {
+  const g = buildGraph(events, tokens, settings);
+  return { entities: g.entities, links: g.links };
+}

@@ -1,0 +1,154 @@
+/**
+ * Turns the graph's records into the case's `Entity[]` and `Link[]`: deterministic ids, sorted,
+ * every link with its evidence event ids, rule and confidence.
+ */
+import type { Entity, EntityKind, Link } from '../model/entity';
+import type { TgEvent } from '../model/event';
+import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
+import { fmtTime, sortedUnique, WN_KINDS } from './graph';
+import { eventRefs, type RefTables } from './refs';
+import { voOfGroup } from './tokens';
+
+const MAX_EVENTS = 200;
+const MAX_EVIDENCE = 50;
+
+export interface EmitInput extends RefTables {
+  events: TgEvent[];
+  tokens: Map<string, TokenRec>;
+  identities: Map<string, IdentityRec>;
+  pilots: Map<string, PilotRec>;
+  payloads: Map<string, PayloadRec>;
+  spansByIp: Map<string, IpHostSpan[]>;
+  serviceHosts: Set<string>;
+  tokenJoins: TokenJoin[];
+}
+
+const iso = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? '' : new Date(ts).toISOString());
+
+export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
+  const ents = new Map<string, Entity>();
+  const ensure = (id: string): Entity => {
+    let e = ents.get(id);
+    if (!e) {
+      const i = id.indexOf(':');
+      const key = id.slice(i + 1);
+      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 };
+      ents.set(id, e);
+    }
+    return e;
+  };
+  const links = new Map<string, Link>();
+  const link = (from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}) => {
+    const id = `${rule}:${from}->${to}${extra.from_ts !== undefined ? `@${extra.from_ts}` : ''}`;
+    const l = links.get(id);
+    if (l) {
+      for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
+      return;
+    }
+    ensure(from);
+    ensure(to);
+    links.set(id, { id, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
+  };
+
+  // Membership, first/last seen, and the per-event links (token/identity used from IP, at service, on endpoint).
+  const refs: string[] = [];
+  for (let i = 0; i < g.events.length; i++) {
+    const e = g.events[i]!;
+    eventRefs(e, i, g, refs);
+    for (const id of new Set(refs)) {
+      const ent = ensure(id);
+      if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
+      ent.eventCount++;
+      const ts = e.time.ts;
+      if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
+      if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
+    }
+    const who = g.eventTokens[i]!.length ? g.eventTokens[i]! : g.eventIdentity[i] ? [g.eventIdentity[i]!] : [];
+    const ruleFor = (kind: string) => (who === g.eventTokens[i] ? `token.${kind}` : `identity.${kind}`);
+    for (const w of who) {
+      // Worker-node lines state the node's own address: the credential was there, not used from there.
+      const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? 'requested-from' : WN_KINDS.has(e.kind) ? 'seen-on' : 'used-from';
+      if (e.ids.ip && e.kind !== 'net.map') link(w, `ip:${e.ids.ip}`, ruleFor(ipRule), 'certain', [e.id]);
+      if (e.ids.host && g.serviceHosts.has(e.ids.host.toLowerCase())) link(w, `host:${e.ids.host.toLowerCase()}`, ruleFor('presented-to'), 'certain', [e.id]);
+      if (e.ids.endpoint) link(w, `endpoint:${e.ids.endpoint}`, ruleFor('endpoint'), 'certain', [e.id]);
+    }
+  }
+
+  for (const t of g.tokens.values()) {
+    const ent = ensure(t.id);
+    ent.label = t.fp ? t.fp.slice(0, 16) : `jti ${t.jti}`;
+    const a: Entity['attrs'] = {};
+    if (t.fp) a.fp = t.fp;
+    if (t.jti) a.jti = t.jti;
+    if (t.iss) a.iss = t.iss;
+    if (t.sub) a.sub = t.sub;
+    if (t.info) {
+      a.tokenKind = t.info.kind;
+      a.scopes = t.info.scopes.map((s) => s.raw);
+      a.aud = t.info.aud;
+      if (t.info.exp !== undefined) a.exp = iso(t.info.exp * 1000);
+      if (t.info.iat !== undefined) a.iat = iso(t.info.iat * 1000);
+      for (const grp of t.info.groups) {
+        const vo = voOfGroup(grp);
+        if (vo && t.identity) link(t.identity, `vo:${vo}`, 'identity.vo', 'certain', [], { reason: `wlcg.groups ${grp} in the token's claims` });
+      }
+    }
+    ent.attrs = a;
+    if (t.identity) {
+      const ev = t.events.filter((i) => g.events[i]!.ids.sub).slice(0, 5).map((i) => g.events[i]!.id);
+      link(t.id, t.identity, 'token.subject', 'certain', ev, ev.length ? {} : { reason: "the token's sub and iss claims" });
+    }
+  }
+  for (const idn of g.identities.values()) {
+    const ent = ensure(idn.id);
+    const users = sortedUnique(idn.users);
+    ent.label = users.length ? `${users.join(', ')} (${idn.sub})` : idn.sub;
+    ent.attrs = { iss: idn.iss, sub: idn.sub, users, vos: sortedUnique(idn.vos) };
+    for (const vo of idn.vos) link(idn.id, `vo:${vo}`, 'identity.vo', 'certain', idn.events.filter((i) => g.events[i]!.ids.vo).slice(0, 5).map((i) => g.events[i]!.id));
+  }
+  for (const p of g.pilots.values()) {
+    const ent = ensure(p.id);
+    ent.attrs = {
+      ceJobIds: sortedUnique(p.ceJobIds), batchJobIds: sortedUnique(p.batchJobIds), globalJobIds: sortedUnique(p.globalJobIds), pilotIds: sortedUnique(p.pilotIds), arcJobIds: sortedUnique(p.arcJobIds),
+      hosts: sortedUnique(p.hosts), slots: sortedUnique(p.slots), ces: sortedUnique(p.ces), vos: sortedUnique(p.vos), owners: sortedUnique(p.owners),
+      start: iso(p.start), end: iso(p.end), endKnown: p.endKnown, notes: p.notes,
+    };
+    const hostEv = (h: string) => p.events.filter((i) => { const ids = g.events[i]!.ids; return ids.host === h || ids.workerNode === h; }).slice(0, 5).map((i) => g.events[i]!.id);
+    for (const h of p.hosts) link(p.id, `host:${h.toLowerCase()}`, 'pilot.worker-node', 'certain', hostEv(h), { ...(p.start !== undefined ? { from_ts: p.start, to_ts: p.end ?? p.start } : {}), ...(p.notes.length ? { reason: p.notes.join('; ') } : {}) });
+    for (const c of p.ces) link(p.id, `host:${c.toLowerCase()}`, 'pilot.ce-submit', 'certain', hostEv(c));
+    for (const vo of p.vos) link(p.id, `vo:${vo}`, 'pilot.vo', 'certain', p.events.filter((i) => g.events[i]!.ids.vo).slice(0, 5).map((i) => g.events[i]!.id));
+  }
+  for (const pl of g.payloads.values()) {
+    const ent = ensure(pl.id);
+    ent.attrs = { users: sortedUnique(pl.users), subs: sortedUnique(pl.subs), vos: sortedUnique(pl.vos), hosts: sortedUnique(pl.hosts), pilot: pl.pilot ?? '', start: iso(pl.start), end: iso(pl.end), endKnown: pl.endKnown };
+    ent.label = `${pl.key}${pl.users.size ? ` (${sortedUnique(pl.users).join(', ')})` : ''}`;
+    if (pl.pilot && pl.pilotLink) link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => g.events[i]!.id), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
+    for (const idn of g.identities.values()) {
+      if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) link(pl.id, idn.id, 'payload.subject', 'certain', pl.events.filter((i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub).slice(0, 5).map((i) => g.events[i]!.id));
+      else for (const u of idn.users) if (pl.users.has(u)) {
+        const mapping = idn.events.find((i) => g.events[i]!.ids.user === u);
+        link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => g.events[i]!.id), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
+      }
+    }
+  }
+  for (const j of g.tokenJoins) link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => g.events[i]!.id), j.reason ? { reason: j.reason } : {});
+  for (const spans of g.spansByIp.values()) {
+    for (const s of spans) {
+      const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
+      const shared = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
+      const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
+      const reason = [shared, when].filter(Boolean).join('; ');
+      link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => g.events[i]!.id), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
+      const ip = ensure(`ip:${s.ip}`);
+      ip.attrs.shared = Boolean(ip.attrs.shared) || s.shared;
+      ip.attrs.hosts = sortedUnique([...((ip.attrs.hosts as string[] | undefined) ?? []), s.host]);
+    }
+  }
+  for (const e of ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
+  const entities = [...ents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const e of entities) if (e.firstSeen === undefined) {
+    delete e.firstSeen;
+    delete e.lastSeen;
+  }
+  return { entities, links: [...links.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}

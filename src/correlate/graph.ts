@@ -1,0 +1,174 @@
+/**
+ * The in-memory correlation graph: per-kind records (with full event membership and intervals) from
+ * which the case's `entities` and `links` are emitted, and over which trace and findings work.
+ * Event references are indices into `Graph.events`.
+ */
+import type { CaseSettings } from '../model/case';
+import type { Confidence, Entity, Link } from '../model/entity';
+import type { TgEvent } from '../model/event';
+import type { Evidence } from '../model/finding';
+import type { TokenInfo } from '../model/token';
+
+export interface TokenRec {
+  /** Entity id `token:<key>`; key = fingerprint, else `<iss>|<jti>`. */
+  id: string;
+  key: string;
+  fp?: string;
+  jti?: string;
+  iss?: string;
+  sub?: string;
+  info?: TokenInfo;
+  /** Identity entity id of its subject, when known. */
+  identity?: string;
+  events: number[];
+}
+
+export interface IdentityRec {
+  /** `identity:<iss>|<sub>` (iss empty when no line or token names it). */
+  id: string;
+  iss: string;
+  sub: string;
+  /** Local accounts and VO user names a log line mapped this subject to. */
+  users: Set<string>;
+  vos: Set<string>;
+  events: number[];
+}
+
+export interface PilotRec {
+  /** `pilot:<key>`; key = framework pilot id, else GlobalJobId, else batch, CE or ARC job id. */
+  id: string;
+  key: string;
+  ceJobIds: Set<string>;
+  batchJobIds: Set<string>;
+  globalJobIds: Set<string>;
+  pilotIds: Set<string>;
+  arcJobIds: Set<string>;
+  /** Worker nodes it ran on. */
+  hosts: Set<string>;
+  slots: Set<string>;
+  /** CE hosts it was submitted to. */
+  ces: Set<string>;
+  vos: Set<string>;
+  /** Local owners (pilot accounts). */
+  owners: Set<string>;
+  /** Running interval (UTC ms); `endKnown` false when no end record was seen. */
+  start?: number;
+  end?: number;
+  endKnown: boolean;
+  events: number[];
+  /** IPs the worker-node logs state for this pilot (evidence event index each). */
+  statedIps: Map<string, number>;
+  payloads: Set<string>;
+  /** How pieces were joined when not by a shared id (said in answers). */
+  notes: string[];
+}
+
+export interface PayloadRec {
+  /** `payload:<framework job id>`. */
+  id: string;
+  key: string;
+  users: Set<string>;
+  subs: Set<string>;
+  vos: Set<string>;
+  hosts: Set<string>;
+  pilot?: string;
+  pilotLink?: { confidence: Confidence; rule: string; reason?: string; evidence: number[] };
+  start?: number;
+  end?: number;
+  endKnown: boolean;
+  events: number[];
+}
+
+/** Evidence that an IP belonged to a host over an interval. */
+export interface IpHostSpan {
+  ip: string;
+  host: string;
+  from: number;
+  to: number;
+  rule: string;
+  evidence: number[];
+  /** Set when the IP maps to several hosts at overlapping times (NAT, shared gateway). */
+  shared: boolean;
+}
+
+/** A join between a token and a pilot or payload, with why. */
+export interface TokenJoin {
+  token: string;
+  target: string;
+  rule: string;
+  confidence: Confidence;
+  reason?: string;
+  evidence: number[];
+}
+
+export interface Graph {
+  events: TgEvent[];
+  settings: CaseSettings;
+  eventIndex: Map<string, number>;
+  tokens: Map<string, TokenRec>;
+  identities: Map<string, IdentityRec>;
+  pilots: Map<string, PilotRec>;
+  payloads: Map<string, PayloadRec>;
+  spansByIp: Map<string, IpHostSpan[]>;
+  spansByHost: Map<string, IpHostSpan[]>;
+  /** Hosts that write service logs (CE, storage, FTS, IAM...), never a pilot's worker node. */
+  serviceHosts: Set<string>;
+  /** Any job/pilot id (`ce:`, `batch:`, `gjid:`, `pilot:`, `arc:` prefixed) → pilot key. */
+  pilotByJob: Map<string, string>;
+  /** Token entity ids each event names (parallel to events; empty array when none). */
+  eventTokens: string[][];
+  /** Identity id each event names, when it names a subject. */
+  eventIdentity: (string | undefined)[];
+  /** Pilot key of each event, when it belongs to one. */
+  eventPilot: (string | undefined)[];
+  tokenJoins: TokenJoin[];
+  entities: Entity[];
+  links: Link[];
+  entityById: Map<string, Entity>;
+}
+
+export const DEFAULT_TOLERANCE_MS = 120_000;
+
+export function tolerance(g: { settings: CaseSettings }): number {
+  return g.settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
+}
+
+/** The evidence pointer of an event. */
+export function evidenceOf(e: TgEvent): Evidence {
+  return { eventId: e.id, input: e.src.input, line: e.src.line, text: e.text };
+}
+
+/** `2026-11-23 14:05:41 UTC` */
+export function fmtTime(ts: number): string {
+  if (!Number.isFinite(ts)) return ts < 0 ? 'the beginning' : 'the end';
+  return new Date(ts).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** `±2 min` / `±30 s` */
+export function fmtTolerance(ms: number): string {
+  return ms % 60_000 === 0 ? `±${ms / 60_000} min` : `±${Math.round(ms / 1000)} s`;
+}
+
+export function sortedUnique(xs: Iterable<string>): string[] {
+  return [...new Set(xs)].sort();
+}
+
+/** True when [a0,a1] and [b0,b1] overlap once widened by `slack`. */
+export function overlaps(a0: number, a1: number, b0: number, b1: number, slack: number): boolean {
+  return a0 <= b1 + slack && b0 <= a1 + slack;
+}
+
+/** Pilot is running at some point of [t0,t1] (± slack). */
+export function pilotActive(p: { start?: number; end?: number }, t0: number, t1: number, slack: number): boolean {
+  if (p.start === undefined) return false;
+  return overlaps(p.start, p.end ?? p.start, t0, t1, slack);
+}
+
+/** Short form of a token for answers: fingerprint prefix, else jti. */
+export function tokenLabel(t: TokenRec): string {
+  return t.fp ? t.fp.slice(0, 16) : `jti=${t.jti}`;
+}
+
+export const TOKEN_USE_KINDS = new Set<TgEvent['kind']>(['token.use', 'storage.access', 'transfer', 'http.request', 'token.reject']);
+/** Kinds a worker node writes about the job running on it. */
+export const WN_KINDS = new Set<TgEvent['kind']>(['job.start', 'job.end', 'pilot.start', 'pilot.end', 'payload.start', 'payload.end', 'log', 'token.exposure']);

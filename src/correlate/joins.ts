@@ -1,0 +1,107 @@
+/**
+ * Token ↔ pilot / payload joins.
+ * - certain: one line names the token and the job (AuditLog session of a submit, history
+ *   AuthTokenId, a pilot-log line naming the payload and the token);
+ * - inferred: the token was used from an IP that, at that time, belonged to the node of a running
+ *   payload whose user is the token's subject (or the only payload there); or it was written into a
+ *   log on that node while the payload ran. Several candidates and no subject to choose: no join.
+ */
+import type { TgEvent } from '../model/event';
+import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
+import { hostsAt } from './netmap';
+
+export interface JoinInput {
+  events: TgEvent[];
+  tokens: Map<string, TokenRec>;
+  identities: Map<string, IdentityRec>;
+  pilots: Map<string, PilotRec>;
+  payloads: Map<string, PayloadRec>;
+  spansByIp: Map<string, IpHostSpan[]>;
+  eventTokens: string[][];
+  eventPilot: (string | undefined)[];
+  toleranceMs: number;
+}
+
+/** Does the payload belong to the token's subject? yes / no / unknown (payload names nobody). */
+export function payloadMatchesToken(p: PayloadRec, t: TokenRec, identities: Map<string, IdentityRec>): 'yes' | 'no' | 'unknown' {
+  if (p.subs.size === 0 && p.users.size === 0) return 'unknown';
+  if (!t.sub) return 'unknown';
+  if (p.subs.has(t.sub) || p.users.has(t.sub)) return 'yes';
+  const idn = t.identity ? identities.get(t.identity) : undefined;
+  if (idn) for (const u of idn.users) if (p.users.has(u)) return 'yes';
+  return 'no';
+}
+
+/** Payloads running at `ts` (± slack) on pilots of the given hosts. */
+export function payloadsRunningOn(hosts: Set<string>, ts: number, slack: number, pilotsByHost: Map<string, PilotRec[]>, payloads: Map<string, PayloadRec>): PayloadRec[] {
+  const out = new Map<string, PayloadRec>();
+  for (const h of hosts) {
+    for (const p of pilotsByHost.get(h) ?? []) {
+      for (const k of p.payloads) {
+        const pl = payloads.get(k)!;
+        if (pl.start !== undefined && pl.start - slack <= ts && ts <= (pl.end ?? pl.start) + slack) out.set(k, pl);
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRec[]> {
+  const m = new Map<string, PilotRec[]>();
+  for (const p of pilots) for (const h of p.hosts) m.set(h, [...(m.get(h) ?? []), p]);
+  return m;
+}
+
+export function joinTokens(inp: JoinInput): TokenJoin[] {
+  const joins = new Map<string, TokenJoin>();
+  const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
+    const k = `${token}|${target}|${rule}`;
+    const j = joins.get(k);
+    if (j) {
+      if (j.evidence.length < 20) j.evidence.push(ev);
+    } else joins.set(k, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason } : {}) });
+  };
+  const tol = inp.toleranceMs;
+  const byHost = pilotsByHostMap(inp.pilots.values());
+  const statedIpHosts = new Map<string, Set<string>>();
+  for (const p of inp.pilots.values()) for (const ip of p.statedIps.keys()) for (const h of p.hosts) statedIpHosts.set(ip, new Set([...(statedIpHosts.get(ip) ?? []), h]));
+
+  for (let i = 0; i < inp.events.length; i++) {
+    const named = inp.eventTokens[i]!;
+    if (named.length === 0) continue;
+    const e = inp.events[i]!;
+    const pk = inp.eventPilot[i];
+    for (const tid of named) {
+      const t = inp.tokens.get(tid)!;
+      if (e.ids.payloadId && inp.payloads.has(e.ids.payloadId)) {
+        add(tid, `payload:${e.ids.payloadId}`, 'event.names-both', 'certain', i);
+      } else if (pk) {
+        const rule = e.kind === 'job.record' ? 'history.auth-token' : e.ids.session && !e.ids.ceJobId ? 'audit.cid-submit' : 'event.names-both';
+        add(tid, `pilot:${pk}`, rule, 'certain', i);
+      } else if (e.kind === 'token.exposure' && e.ids.host) {
+        const running = payloadsRunningOn(new Set([e.ids.host]), e.time.ts, tol, byHost, inp.payloads);
+        const pick = choose(running, t, inp.identities);
+        if (pick) add(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${e.ids.host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+      } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
+        const hosts = new Set<string>(hostsAt(inp.spansByIp, e.ids.ip, e.time.ts, e.time.ts, tol).map((s) => s.host));
+        for (const h of statedIpHosts.get(e.ids.ip) ?? []) hosts.add(h);
+        if (hosts.size === 0) continue;
+        const running = payloadsRunningOn(hosts, e.time.ts, tol, byHost, inp.payloads);
+        const pick = choose(running, t, inp.identities);
+        if (pick) {
+          const how = running.length > 1 ? `the payload of the token's subject among ${running.length} running behind ${e.ids.ip}` : `the only payload running behind ${e.ids.ip}`;
+          add(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${e.ids.ip} (${[...hosts].sort().join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
+        }
+      }
+    }
+  }
+  return [...joins.values()].sort((a, b) => (a.token + a.target + a.rule < b.token + b.target + b.rule ? -1 : 1));
+}
+
+/** The one payload the token fits: by subject, else the only one whose owner is unknown. */
+function choose(running: PayloadRec[], t: TokenRec, identities: Map<string, IdentityRec>): PayloadRec | undefined {
+  const yes = running.filter((p) => payloadMatchesToken(p, t, identities) === 'yes');
+  if (yes.length === 1) return yes[0];
+  if (yes.length > 1) return undefined;
+  return running.length === 1 ? running[0] : undefined;
+}

@@ -1,0 +1,114 @@
+/**
+ * IP ↔ host over time. An IP belongs to a host only in the interval the evidence shows:
+ * - `net.map` lines (hosts file: no interval, i.e. always; DHCP leases and NAT notes: the
+ *   `from <ISO> to <ISO>` / `until <ISO>` interval their summary or line states);
+ * - a worker-node log stating the node's own address: the pilot's lifetime;
+ * - a service line naming both client host and client IP: that moment (± tolerance).
+ * An IP mapped to several hosts at overlapping times (NAT) is marked `shared`.
+ */
+import type { TgEvent } from '../model/event';
+import type { IpHostSpan, PilotRec } from './graph';
+
+const ISO = String.raw`(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)`;
+const FROM_TO = new RegExp(String.raw`(?:from|starts?)\s+${ISO}.*?(?:to|until|ends?)\s+${ISO}`, 'i');
+const UNTIL = new RegExp(String.raw`(?:until|ends?)\s+${ISO}`, 'i');
+
+function parseIso(s: string): number {
+  const t = Date.parse(s.replace(' ', 'T'));
+  return Number.isNaN(t) ? Number.NaN : t;
+}
+
+const VALID = new RegExp(String.raw`valid\s+${ISO}\s*/\s*(open|${ISO.slice(1, -1)})`, 'i');
+
+/**
+ * Interval a net.map line states: the parsers' `valid <from>/<to|open>` summary (EVENTS.md), or a
+ * `from … to …` / `until …` phrase; unbounded when it states none. A hosts dump whose only time is
+ * the file time (or none) describes standing configuration, not when it began: its start is open.
+ */
+export function netmapInterval(e: TgEvent): { from: number; to: number } {
+  const v = VALID.exec(e.summary ?? '');
+  if (v) {
+    const fileTimeOnly = e.src.parser === 'netmap.hosts' && (e.time.assumed ?? '').length > 0;
+    const from = fileTimeOnly ? Number.NEGATIVE_INFINITY : parseIso(v[1]!);
+    const to = v[2]!.toLowerCase() === 'open' ? Number.POSITIVE_INFINITY : parseIso(v[2]!);
+    if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to };
+  }
+  for (const s of [e.summary ?? '', e.text]) {
+    const m = FROM_TO.exec(s);
+    if (m) {
+      const from = parseIso(m[1]!);
+      const to = parseIso(m[2]!);
+      if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to };
+    }
+    const u = UNTIL.exec(s);
+    if (u && !Number.isNaN(parseIso(u[1]!))) return { from: e.time.ts, to: parseIso(u[1]!) };
+  }
+  return { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+}
+
+/** Hosts a net.map line names (NAT notes may list several). */
+function hostsOf(e: TgEvent): string[] {
+  const h = e.ids.host;
+  if (!h) return [];
+  return h.split(/[\s,;]+/).filter(Boolean).map((x) => x.toLowerCase());
+}
+
+export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, toleranceMs: number): { byIp: Map<string, IpHostSpan[]>; byHost: Map<string, IpHostSpan[]> } {
+  const spans = new Map<string, IpHostSpan>();
+  const add = (ip: string, host: string, from: number, to: number, rule: string, ev: number) => {
+    const k = `${ip}|${host}|${from}|${to}|${rule}`;
+    const s = spans.get(k);
+    if (s) {
+      if (s.evidence.length < 20) s.evidence.push(ev);
+    } else spans.set(k, { ip, host, from, to, rule, evidence: [ev], shared: false });
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.kind === 'net.map' && e.ids.ip) {
+      const { from, to } = netmapInterval(e);
+      const rule = e.src.parser.includes('nat') ? 'netmap.nat' : e.src.parser.includes('dhcp') ? 'netmap.dhcp' : 'netmap.hosts';
+      for (const h of hostsOf(e)) add(e.ids.ip, h, from, to, rule, i);
+    } else if (e.ids.ip && e.ids.clientHost && e.kind !== 'net.map') {
+      add(e.ids.ip, e.ids.clientHost.toLowerCase(), e.time.ts - toleranceMs, e.time.ts + toleranceMs, 'client.host-ip', i);
+    }
+  }
+  for (const p of pilots) {
+    if (p.start === undefined) continue;
+    for (const [ip, ev] of p.statedIps) {
+      const host = events[ev]!.ids.host;
+      if (host) add(ip, host.toLowerCase(), p.start, p.end ?? p.start, 'pilot.stated-ip', ev);
+    }
+  }
+  // A NAT note may name private addresses instead of host names: follow them one step to the host.
+  const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)$/i;
+  const direct = [...spans.values()];
+  for (const s of direct) {
+    if (!IP_LITERAL.test(s.host)) continue;
+    for (const t of direct) {
+      if (t.ip !== s.host || IP_LITERAL.test(t.host) || t.from > s.to || s.from > t.to) continue;
+      add(s.ip, t.host, Math.max(s.from, t.from), Math.min(s.to, t.to), s.rule, s.evidence[0]!);
+      spans.get(`${s.ip}|${t.host}|${Math.max(s.from, t.from)}|${Math.min(s.to, t.to)}|${s.rule}`)!.evidence.push(...t.evidence.slice(0, 1));
+    }
+  }
+  const byIp = new Map<string, IpHostSpan[]>();
+  const byHost = new Map<string, IpHostSpan[]>();
+  const sorted = [...spans.values()].sort((a, b) => a.ip.localeCompare(b.ip) || a.from - b.from || a.host.localeCompare(b.host) || a.rule.localeCompare(b.rule));
+  for (const s of sorted) {
+    byIp.set(s.ip, [...(byIp.get(s.ip) ?? []), s]);
+    byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
+  }
+  for (const list of byIp.values()) {
+    for (const a of list) for (const b of list) if (a.host !== b.host && a.from <= b.to && b.from <= a.to) a.shared = b.shared = true;
+  }
+  return { byIp, byHost };
+}
+
+/** Spans saying which hosts held `ip` at some point of [t0,t1] (± slack). */
+export function hostsAt(byIp: Map<string, IpHostSpan[]>, ip: string, t0: number, t1: number, slack: number): IpHostSpan[] {
+  return (byIp.get(ip) ?? []).filter((s) => s.from - slack <= t1 && t0 <= s.to + slack);
+}
+
+/** IPs `host` held at some point of [t0,t1] (± slack). */
+export function ipsAt(byHost: Map<string, IpHostSpan[]>, host: string, t0: number, t1: number, slack: number): IpHostSpan[] {
+  return (byHost.get(host) ?? []).filter((s) => s.from - slack <= t1 && t0 <= s.to + slack);
+}

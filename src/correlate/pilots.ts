@@ -1,0 +1,198 @@
+/**
+ * Pilots and payloads. A pilot is one batch job seen under many names: CE job id, routed batch job
+ * id, GlobalJobId, ARC job id, framework pilot id. Every event that names two of them joins them
+ * (union-find); AuditLog lines join through their connection id (`cid:N`) to the job they submit.
+ * A framework pilot whose log names no batch id is joined to the one batch job running on the
+ * same worker node at its start (inferred, noted on the pilot).
+ */
+import type { TgEvent } from '../model/event';
+import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, WN_KINDS } from './graph';
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let r = x;
+    for (;;) {
+      const p = this.parent.get(r);
+      if (p === undefined) this.parent.set(r, r);
+      if (p === undefined || p === r) break;
+      r = p;
+    }
+    for (let c = x; c !== r; ) {
+      const n = this.parent.get(c)!;
+      this.parent.set(c, r);
+      c = n;
+    }
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // Smaller root wins so the result does not depend on event order.
+    if (ra !== rb) ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
+  }
+}
+
+/** Prefixed job keys an event names. */
+export function jobKeys(e: TgEvent): string[] {
+  const k: string[] = [];
+  const ids = e.ids;
+  if (ids.pilotId) k.push(`pilot:${ids.pilotId}`);
+  if (ids.globalJobId) k.push(`gjid:${ids.globalJobId}`);
+  if (ids.batchJobId) k.push(`batch:${ids.batchJobId}`);
+  if (ids.ceJobId) k.push(`ce:${ids.ceJobId}`);
+  if (ids.arcJobId) k.push(`arc:${ids.arcJobId}`);
+  return k;
+}
+
+const START_KINDS = new Set<TgEvent['kind']>(['job.start', 'pilot.start', 'payload.start']);
+const END_KINDS = new Set<TgEvent['kind']>(['job.end', 'pilot.end', 'payload.end']);
+const SUBMIT_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'token.use', 'auth.login', 'auth.fail']);
+
+export interface PilotResult {
+  pilots: Map<string, PilotRec>;
+  payloads: Map<string, PayloadRec>;
+  pilotByJob: Map<string, string>;
+  eventPilot: (string | undefined)[];
+}
+
+function newPilot(): PilotRec {
+  return { id: '', key: '', ceJobIds: new Set(), batchJobIds: new Set(), globalJobIds: new Set(), pilotIds: new Set(), arcJobIds: new Set(), hosts: new Set(), slots: new Set(), ces: new Set(), vos: new Set(), owners: new Set(), endKnown: false, events: [], statedIps: new Map(), payloads: new Set(), notes: [] };
+}
+
+function pilotKey(p: PilotRec): string {
+  for (const s of [p.pilotIds, p.globalJobIds, p.batchJobIds, p.ceJobIds, p.arcJobIds]) if (s.size) return [...s].sort()[0]!;
+  return '?';
+}
+
+/** Start/end of a running job from its worker-node records. */
+function interval(events: TgEvent[], idx: number[], hosts: Set<string>): { start?: number; end?: number; endKnown: boolean } {
+  let start: number | undefined;
+  let end: number | undefined;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const i of idx) {
+    const e = events[i]!;
+    const ts = e.time.ts;
+    if (START_KINDS.has(e.kind)) start = start === undefined ? ts : Math.min(start, ts);
+    if (END_KINDS.has(e.kind)) end = end === undefined ? ts : Math.max(end, ts);
+    if (WN_KINDS.has(e.kind) && (!e.ids.host || hosts.has(e.ids.host))) {
+      first = first === undefined ? ts : Math.min(first, ts);
+      last = last === undefined ? ts : Math.max(last, ts);
+    }
+  }
+  start ??= first;
+  if (end !== undefined) return { start, end: Math.max(end, last ?? end), endKnown: true };
+  return { start, end: last, endKnown: false };
+}
+
+export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult {
+  const uf = new UnionFind();
+  const sessionJob = new Map<string, string>();
+  for (const e of events) {
+    const k = jobKeys(e);
+    for (let j = 1; j < k.length; j++) uf.union(k[0]!, k[j]!);
+    if (e.ids.session && e.ids.ceJobId && e.kind === 'job.submit') sessionJob.set(`${e.ids.host ?? ''}#${e.ids.session}`, `ce:${e.ids.ceJobId}`);
+  }
+  const eventRoot: (string | undefined)[] = new Array(events.length);
+  const groups = new Map<string, PilotRec>();
+  const payloadEvents = new Map<string, number[]>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    let k = jobKeys(e);
+    if (k.length === 0 && e.ids.session) {
+      const viaSession = sessionJob.get(`${e.ids.host ?? ''}#${e.ids.session}`);
+      if (viaSession) k = [viaSession];
+    }
+    if (e.ids.payloadId) payloadEvents.set(e.ids.payloadId, [...(payloadEvents.get(e.ids.payloadId) ?? []), i]);
+    if (k.length === 0) continue;
+    const root = uf.find(k[0]!);
+    eventRoot[i] = root;
+    let p = groups.get(root);
+    if (!p) {
+      p = newPilot();
+      groups.set(root, p);
+    }
+    p.events.push(i);
+    const ids = e.ids;
+    if (ids.pilotId) p.pilotIds.add(ids.pilotId);
+    if (ids.globalJobId) p.globalJobIds.add(ids.globalJobId);
+    if (ids.batchJobId) p.batchJobIds.add(ids.batchJobId);
+    if (ids.ceJobId) p.ceJobIds.add(ids.ceJobId);
+    if (ids.arcJobId) p.arcJobIds.add(ids.arcJobId);
+    if (ids.workerNode) p.hosts.add(ids.workerNode);
+    if (ids.slot) p.slots.add(ids.slot);
+    if (ids.vo) p.vos.add(ids.vo.toLowerCase());
+    if (SUBMIT_KINDS.has(e.kind)) {
+      if (ids.host) p.ces.add(ids.host);
+      if (ids.user && !ids.payloadId) p.owners.add(ids.user);
+    } else if (ids.host && WN_KINDS.has(e.kind)) {
+      p.hosts.add(ids.host);
+      // Worker-node logs state the node's own address (EVENTS.md).
+      if (ids.ip && !p.statedIps.has(ids.ip)) p.statedIps.set(ids.ip, i);
+    }
+    if (e.kind === 'job.record' && ids.user) p.owners.add(ids.user);
+  }
+  for (const p of groups.values()) Object.assign(p, interval(events, p.events, p.hosts));
+
+  // Framework pilots whose log names no batch id: join to the one batch job on that node at that time.
+  const batchLike = [...groups.entries()].filter(([, p]) => p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0);
+  for (const [root, p] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (p.pilotIds.size === 0 || p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0 || p.start === undefined) continue;
+    const fits = batchLike.filter(([r, b]) => r !== root && b.pilotIds.size === 0 && b.start !== undefined && [...p.hosts].some((h) => b.hosts.has(h)) && b.start - toleranceMs <= p.start! && p.start! <= (b.end ?? b.start) + toleranceMs);
+    if (fits.length !== 1) continue;
+    const [broot, b] = fits[0]!;
+    const host = [...p.hosts].find((h) => b.hosts.has(h))!;
+    b.notes.push(`pilot ${[...p.pilotIds].join(', ')} joined to batch job ${[...b.batchJobIds, ...b.globalJobIds].sort()[0] ?? broot} by time overlap on ${host} at ${fmtTime(p.start!)} (${fmtTolerance(toleranceMs)})`);
+    for (const f of ['pilotIds', 'globalJobIds', 'batchJobIds', 'ceJobIds', 'arcJobIds', 'hosts', 'slots', 'ces', 'vos', 'owners'] as const) for (const v of p[f]) b[f].add(v);
+    b.events.push(...p.events);
+    b.events.sort((x, y) => x - y);
+    for (const i of p.events) eventRoot[i] = broot;
+    Object.assign(b, interval(events, b.events, b.hosts));
+    groups.delete(root);
+  }
+
+  const pilots = new Map<string, PilotRec>();
+  const pilotByJob = new Map<string, string>();
+  const rootToKey = new Map<string, string>();
+  for (const [root, p] of groups) {
+    p.key = pilotKey(p);
+    p.id = `pilot:${p.key}`;
+    pilots.set(p.key, p);
+    rootToKey.set(root, p.key);
+    for (const [pre, s] of [['pilot', p.pilotIds], ['gjid', p.globalJobIds], ['batch', p.batchJobIds], ['ce', p.ceJobIds], ['arc', p.arcJobIds]] as const) for (const v of s) pilotByJob.set(`${pre}:${v}`, p.key);
+  }
+  const eventPilot = eventRoot.map((r) => (r === undefined ? undefined : rootToKey.get(r)));
+
+  const payloads = new Map<string, PayloadRec>();
+  for (const [key, idx] of [...payloadEvents.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rec: PayloadRec = { id: `payload:${key}`, key, users: new Set(), subs: new Set(), vos: new Set(), hosts: new Set(), endKnown: false, events: idx };
+    const pilotVotes = new Map<string, number[]>();
+    for (const i of idx) {
+      const e = events[i]!;
+      if (e.ids.user) rec.users.add(e.ids.user);
+      if (e.ids.sub) rec.subs.add(e.ids.sub);
+      if (e.ids.vo) rec.vos.add(e.ids.vo.toLowerCase());
+      if (e.ids.host) rec.hosts.add(e.ids.host);
+      const pk = eventPilot[i];
+      if (pk) pilotVotes.set(pk, [...(pilotVotes.get(pk) ?? []), i]);
+    }
+    Object.assign(rec, interval(events, idx, rec.hosts));
+    if (pilotVotes.size === 1) {
+      const [pk, ev] = [...pilotVotes.entries()][0]!;
+      rec.pilot = pk;
+      rec.pilotLink = { confidence: 'certain', rule: 'pilot.payload-log', evidence: ev.slice(0, 5) };
+    } else if (pilotVotes.size === 0 && rec.start !== undefined) {
+      // No line names both: the one pilot running on the payload's node when it started.
+      const fits = [...pilots.values()].filter((p) => [...rec.hosts].some((h) => p.hosts.has(h)) && p.start !== undefined && p.start - toleranceMs <= rec.start! && rec.start! <= (p.end ?? p.start) + toleranceMs);
+      if (fits.length === 1) {
+        const p = fits[0]!;
+        rec.pilot = p.key;
+        rec.pilotLink = { confidence: 'inferred', rule: 'time-overlap.host', reason: `payload started at ${fmtTime(rec.start)} on ${[...rec.hosts].join(', ')} while pilot ${p.key} ran there (${fmtTolerance(toleranceMs)})`, evidence: [idx[0]!] };
+      }
+    }
+    if (rec.pilot) pilots.get(rec.pilot)!.payloads.add(key);
+    payloads.set(key, rec);
+  }
+  return { pilots, payloads, pilotByJob, eventPilot };
+}

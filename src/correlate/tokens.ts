@@ -1,0 +1,124 @@
+/**
+ * Token and identity resolution: which token (by fingerprint, else issuer + jti) and which subject
+ * (issuer + subject) each event names. An event that names only a jti or only a subject borrows the
+ * issuer from a token or another line that states it, when exactly one does.
+ */
+import type { TgEvent } from '../model/event';
+import type { TokenInfo } from '../model/token';
+import type { IdentityRec, TokenRec } from './graph';
+
+export interface TokenResolution {
+  tokens: Map<string, TokenRec>;
+  identities: Map<string, IdentityRec>;
+  eventTokens: string[][];
+  eventIdentity: (string | undefined)[];
+}
+
+const EMPTY: string[] = [];
+
+/** Root VO of a WLCG group (`/cms/pilot` → `cms`). */
+export function voOfGroup(g: string): string | undefined {
+  const m = /^\/?([^/]+)/.exec(g);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function addIssuer(map: Map<string, Set<string>>, k: string, iss: string): void {
+  let s = map.get(k);
+  if (!s) {
+    s = new Set();
+    map.set(k, s);
+  }
+  s.add(iss);
+}
+
+function only(s: Set<string> | undefined): string | undefined {
+  return s && s.size === 1 ? [...s][0] : undefined;
+}
+
+export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResolution {
+  const tokens = new Map<string, TokenRec>();
+  const identities = new Map<string, IdentityRec>();
+  const byFp = new Map<string, TokenInfo>();
+  const fpByJti = new Map<string, string[]>();
+  const issBySub = new Map<string, Set<string>>();
+  const issByJti = new Map<string, Set<string>>();
+  for (const t of infos) {
+    byFp.set(t.fp, t);
+    if (t.jti) fpByJti.set(t.jti, [...(fpByJti.get(t.jti) ?? []), t.fp]);
+    if (t.sub && t.iss) addIssuer(issBySub, t.sub, t.iss);
+    if (t.jti && t.iss) addIssuer(issByJti, t.jti, t.iss);
+  }
+  for (const e of events) {
+    const { sub, iss, jti } = e.ids;
+    if (sub && iss) addIssuer(issBySub, sub, iss);
+    if (jti && iss) addIssuer(issByJti, jti, iss);
+  }
+
+  const identity = (iss: string | undefined, sub: string): IdentityRec => {
+    const i = iss ?? only(issBySub.get(sub)) ?? '';
+    const id = `identity:${i}|${sub}`;
+    let rec = identities.get(id);
+    if (!rec) {
+      rec = { id, iss: i, sub, users: new Set(), vos: new Set(), events: [] };
+      identities.set(id, rec);
+    }
+    return rec;
+  };
+  const tokenRec = (key: string, parts: Partial<TokenRec>): TokenRec => {
+    const id = `token:${key}`;
+    let rec = tokens.get(id);
+    if (!rec) {
+      rec = { id, key, events: [], ...parts };
+      tokens.set(id, rec);
+      if (rec.sub) {
+        const idn = identity(rec.iss, rec.sub);
+        rec.identity = idn.id;
+      }
+    }
+    return rec;
+  };
+  const fromInfo = (info: TokenInfo): TokenRec => {
+    const rec = tokenRec(info.fp, { fp: info.fp, jti: info.jti, iss: info.iss, sub: info.sub, info });
+    if (rec.identity) for (const g of info.groups) {
+      const vo = voOfGroup(g);
+      if (vo) identities.get(rec.identity)!.vos.add(vo);
+    }
+    return rec;
+  };
+  for (const t of [...infos].sort((a, b) => (a.fp < b.fp ? -1 : 1))) fromInfo(t);
+
+  const eventTokens: string[][] = new Array(events.length);
+  const eventIdentity: (string | undefined)[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const ids = e.ids;
+    let named: string[] = EMPTY;
+    if (ids.tokenFps?.length || ids.jti) {
+      const set = new Set<string>();
+      for (const fp of ids.tokenFps ?? []) {
+        const info = byFp.get(fp);
+        const rec = info ? fromInfo(info) : tokenRec(fp, { fp });
+        set.add(rec.id);
+      }
+      if (ids.jti) {
+        const fps = fpByJti.get(ids.jti);
+        const iss = ids.iss ?? only(issByJti.get(ids.jti)) ?? (ids.sub ? only(issBySub.get(ids.sub)) : undefined);
+        const fp = fps?.find((f) => !iss || !byFp.get(f)!.iss || byFp.get(f)!.iss === iss);
+        const rec = fp ? fromInfo(byFp.get(fp)!) : tokenRec(`${iss ?? ''}|${ids.jti}`, { jti: ids.jti, iss, sub: ids.sub });
+        set.add(rec.id);
+      }
+      named = [...set];
+      for (const id of named) tokens.get(id)!.events.push(i);
+    }
+    eventTokens[i] = named;
+    if (ids.sub) {
+      const idn = identity(ids.iss ?? (named.length ? tokens.get(named[0]!)!.iss : undefined), ids.sub);
+      idn.events.push(i);
+      // A line that names both a subject and a user maps the subject to that account or VO name.
+      if (ids.user && ids.user !== ids.sub) idn.users.add(ids.user);
+      if (ids.vo) idn.vos.add(ids.vo.toLowerCase());
+      eventIdentity[i] = idn.id;
+    }
+  }
+  return { tokens, identities, eventTokens, eventIdentity };
+}

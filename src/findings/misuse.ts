@@ -1,0 +1,143 @@
+/**
+ * Misuse rules over the token ↔ pilot ↔ payload graph:
+ * - `misuse.foreign-ip`: used from an IP where none of its pilots ran (likely stolen);
+ * - `misuse.after-payload`: used after every payload it belongs to had ended;
+ * - `misuse.multi-host`: one token used from several client hosts;
+ * - `misuse.cross-user-token`: a user's token in another user's payload.
+ */
+import { fmtTime, fmtTolerance, type Graph, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
+import { payloadMatchesToken } from '../correlate/joins';
+import { joinedTo, pilotIps } from '../correlate/queries';
+import type { Finding } from '../model/finding';
+import { banStep, clientOf, evidence, isServiceIp, killStep, MISUSE_SOURCE, peopleOf, revokeStep, times, writes } from './common';
+
+/** Lines where the token was presented by a client (not the CE's own submission records). */
+function clientUses(g: Graph, t: TokenRec): number[] {
+  return t.events.filter((i) => {
+    const e = g.events[i]!;
+    return TOKEN_USE_KINDS.has(e.kind) && e.kind !== 'token.reject' && e.ids.ip !== undefined && g.eventPilot[i] === undefined;
+  });
+}
+
+function foreignIp(g: Graph, t: TokenRec): Finding | undefined {
+  const j = joinedTo(g, t.id);
+  if (j.pilots.length === 0) return undefined;
+  const allowed = new Set<string>();
+  const hosts = new Set<string>();
+  for (const p of j.pilots) {
+    for (const ip of pilotIps(g, p)) allowed.add(ip);
+    for (const h of p.hosts) hosts.add(h.toLowerCase());
+  }
+  const foreign = clientUses(g, t).filter((i) => {
+    const e = g.events[i]!;
+    const ip = e.ids.ip!;
+    if (allowed.has(ip) || isServiceIp(g, ip, e.time.ts)) return false;
+    return !clientOf(g, ip, e.time.ts).some((h) => hosts.has(h));
+  });
+  if (foreign.length === 0) return undefined;
+  const p = peopleOf(g, t);
+  const ips = sortedUnique(foreign.map((i) => g.events[i]!.ids.ip!));
+  const services = sortedUnique(foreign.map((i) => g.events[i]!.ids.host).filter((h): h is string => Boolean(h)));
+  const ops = sortedUnique(foreign.map((i) => g.events[i]!.ids.op).filter((o): o is string => Boolean(o)));
+  const damaging = ops.some((o) => /write|delete|tpc|mkdir/.test(o)) || writes(t);
+  const pilotDesc = j.pilots.map((x) => `${x.key} on ${[...x.hosts].join(', ') || 'an unknown node'} (${[...pilotIps(g, x)].sort().join(', ') || 'IP unknown'})`).join('; ');
+  return {
+    id: `misuse.foreign-ip:${t.key}`,
+    rule: 'misuse.foreign-ip',
+    severity: damaging ? 'critical' : 'high',
+    title: `Token of ${p.user} used from ${ips.join(', ')}, where none of its pilots ran (likely stolen)`,
+    explanation: `Token ${tokenLabel(t)}${t.jti ? ` (jti ${t.jti})` : ''} issued by ${p.iss ?? 'an unknown issuer'} to ${p.user}${p.sub ? ` (sub ${p.sub})` : ''} belongs to pilot ${pilotDesc}${p.payloads.length ? ` running payload ${p.payloads.join(', ')}` : ''}, but was used from ${ips.join(', ')} at ${times(g, foreign)}${ops.length ? ` (${ops.join(', ')})` : ''} at ${services.join(', ') || 'a service'}.`,
+    source: MISUSE_SOURCE,
+    entities: sortedUnique([...p.entities, ...ips.map((ip) => `ip:${ip}`)]),
+    evidence: evidence(g, [...foreign, ...p.joinEvidence]),
+    containment: [revokeStep(t, p), banStep(p.sub, services), killStep(p), `Block ${ips.join(', ')} at the site perimeter and ask its owner for logs`].filter((x): x is string => Boolean(x)),
+  };
+}
+
+function afterPayload(g: Graph, t: TokenRec): Finding | undefined {
+  const j = joinedTo(g, t.id);
+  if (j.payloads.length === 0 || j.payloads.some((pl) => !pl.endKnown)) return undefined;
+  const tol = g.settings.clockToleranceMs;
+  const lastEnd = Math.max(...j.payloads.map((pl) => pl.end!));
+  const late = clientUses(g, t).filter((i) => g.events[i]!.time.ts > lastEnd + tol);
+  if (late.length === 0) return undefined;
+  const p = peopleOf(g, t);
+  const services = sortedUnique(late.map((i) => g.events[i]!.ids.host).filter((h): h is string => Boolean(h)));
+  const endEvents = j.payloads.flatMap((pl) => pl.events.filter((i) => g.events[i]!.kind === 'payload.end'));
+  return {
+    id: `misuse.after-payload:${t.key}`,
+    rule: 'misuse.after-payload',
+    severity: 'high',
+    title: `Token of ${p.user} used after its payload ended`,
+    explanation: `Payload ${p.payloads.join(', ')} of ${p.user} ended at ${fmtTime(lastEnd)}, but its token ${tokenLabel(t)} was used again at ${times(g, late)} from ${sortedUnique(late.map((i) => g.events[i]!.ids.ip!)).join(', ')} (beyond the ${fmtTolerance(tol)} clock tolerance).`,
+    source: MISUSE_SOURCE,
+    entities: sortedUnique([...p.entities, ...late.map((i) => `ip:${g.events[i]!.ids.ip}`)]),
+    evidence: evidence(g, [...late, ...endEvents]),
+    containment: [revokeStep(t, p), banStep(p.sub, services)].filter((x): x is string => Boolean(x)),
+  };
+}
+
+function multiHost(g: Graph, t: TokenRec): Finding | undefined {
+  const uses = clientUses(g, t).filter((i) => !isServiceIp(g, g.events[i]!.ids.ip!, g.events[i]!.time.ts));
+  // Clients whose host sets overlap (a NAT IP and the node behind it) count as one.
+  const groups: { hosts: Set<string>; events: number[] }[] = [];
+  for (const i of uses) {
+    const e = g.events[i]!;
+    const hs = clientOf(g, e.ids.ip!, e.time.ts);
+    const hit = groups.filter((x) => hs.some((h) => x.hosts.has(h)));
+    const merged = { hosts: new Set(hs), events: [i] };
+    for (const h of hit) {
+      for (const x of h.hosts) merged.hosts.add(x);
+      merged.events.push(...h.events);
+      groups.splice(groups.indexOf(h), 1);
+    }
+    groups.push(merged);
+  }
+  if (groups.length < 2) return undefined;
+  const p = peopleOf(g, t);
+  const names = groups.map((x) => [...x.hosts].sort().join(' / ')).sort();
+  return {
+    id: `misuse.multi-host:${t.key}`,
+    rule: 'misuse.multi-host',
+    severity: 'medium',
+    title: `Token of ${p.user} used from ${groups.length} different clients`,
+    explanation: `Token ${tokenLabel(t)} was presented from ${names.join('; ')}; a job token is normally used from the one node its payload runs on.`,
+    source: MISUSE_SOURCE,
+    entities: sortedUnique([...p.entities, ...uses.map((i) => `ip:${g.events[i]!.ids.ip}`)]),
+    evidence: evidence(g, groups.flatMap((x) => x.events.slice(0, 3))),
+    containment: [revokeStep(t, p)],
+  };
+}
+
+function crossUser(g: Graph, t: TokenRec): Finding[] {
+  const out: Finding[] = [];
+  for (const j of g.tokenJoins) {
+    if (j.token !== t.id || !j.target.startsWith('payload:')) continue;
+    const pl = g.payloads.get(j.target.slice(8))!;
+    if (payloadMatchesToken(pl, t, g.identities) !== 'no') continue;
+    const p = peopleOf(g, t);
+    const owner = sortedUnique(pl.users).join(', ') || sortedUnique(pl.subs).join(', ');
+    const pilot = pl.pilot ? g.pilots.get(pl.pilot) : undefined;
+    out.push({
+      id: `misuse.cross-user-token:${t.key}|${pl.key}`,
+      rule: 'misuse.cross-user-token',
+      severity: 'high',
+      title: `Token of ${p.user} found in payload ${pl.key} of ${owner}`,
+      explanation: `Token ${tokenLabel(t)} (sub ${t.sub ?? '?'}) belongs to ${p.user}, but ${j.confidence === 'certain' ? 'a line names it in' : `it is joined (${j.reason ?? 'inferred'}) to`} payload ${pl.key} of ${owner}${pilot ? ` on pilot ${pilot.key}` : ''}.`,
+      source: MISUSE_SOURCE,
+      entities: sortedUnique([...p.entities, pl.id, ...(pilot ? [pilot.id] : [])]),
+      evidence: evidence(g, [...j.evidence, ...pl.events.slice(0, 2)]),
+      containment: [revokeStep(t, p), ...(pilot ? [`Kill pilot ${pilot.key}${pilot.ces.size ? ` on ${[...pilot.ces].sort().join(', ')}` : ''} and inspect payload ${pl.key} of ${owner}`] : [])],
+    });
+  }
+  return out;
+}
+
+export function misuseFindings(g: Graph): Finding[] {
+  const out: Finding[] = [];
+  for (const t of [...g.tokens.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const f of [foreignIp(g, t), afterPayload(g, t), multiHost(g, t)]) if (f) out.push(f);
+    out.push(...crossUser(g, t));
+  }
+  return out;
+}
