@@ -5,7 +5,7 @@
 import type { LineRedactor, RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { fp16, inspectSecret } from '../tokens/decode';
-import { findSecrets, mayContainSecret } from '../tokens/find';
+import { findSecrets, mayContainSecret, type SecretHint } from '../tokens/find';
 import { Pseudonymiser } from './pseudonymise';
 
 export interface RedactorOptions {
@@ -24,6 +24,10 @@ const JWT_FORM = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]
 export interface TextRedactor extends LineRedactor {
   /** Redacts free text (several lines at once, e.g. a pasted token or a whole token file). */
   redactText(text: string): Promise<{ text: string; secrets: SecretSighting[] }>;
+  /** True while inside a multi-line private-key block: every next line must come through redactLine. */
+  inKeyBlock(): boolean;
+  /** True when every line must come through redactLine (pseudonymising profiles), not just candidates. */
+  readonly everyLine: boolean;
 }
 
 export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
@@ -34,6 +38,20 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   const counts: RedactionCounts = {};
   const tokens = new Map<string, TokenInfo>();
   let keyBlock: { kind: string; lines: string[] } | null = null;
+  // Logs repeat the same token many times: decoding + SHA-256 once per distinct value keeps
+  // candidate lines cheap. Bounded (entries and value size) so memory stays constant.
+  const seen = new Map<string, TokenInfo>();
+  const inspect = async (value: string, hint: SecretHint): Promise<TokenInfo> => {
+    const key = `${hint}\u0000${value}`;
+    const hit = seen.get(key);
+    if (hit) return hit;
+    const info = await inspectSecret(value, hint);
+    if (value.length <= 16384) {
+      if (seen.size >= 4096) seen.clear();
+      seen.set(key, info);
+    }
+    return info;
+  };
 
   const record = (t: TokenInfo) => {
     counts[t.kind] = (counts[t.kind] ?? 0) + 1;
@@ -46,7 +64,7 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     let pos = 0;
     for (const m of matches) {
       parts.push(text.slice(pos, m.start));
-      const info = await inspectSecret(m.value, m.hint);
+      const info = await inspect(m.value, m.hint);
       record(info);
       parts.push(info);
       pos = m.end;
@@ -97,6 +115,8 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
 
   return {
     redactLine,
+    inKeyBlock: () => keyBlock !== null,
+    everyLine: pseudo !== undefined,
     redactText: async (text) => {
       const lines = text.split('\n');
       const out: string[] = [];

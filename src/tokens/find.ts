@@ -28,6 +28,10 @@ const CANDIDATE = /eyJ|hv[sbr]\.|[Bb]earer|[Tt]oken|TOKEN|authz=|-----BEGIN|:\/\
 export function mayContainSecret(text: string): boolean {
   return CANDIDATE.test(text);
 }
+/** The same pre-check as a fresh global regex, for scanning a whole chunk of lines at once. */
+export function candidateScanner(): RegExp {
+  return new RegExp(CANDIDATE.source, 'g');
+}
 
 const B64URL = 'A-Za-z0-9_-';
 const JWE_RE = new RegExp(`eyJ[${B64URL}]{4,}\\.[${B64URL}]*\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}`, 'g');
