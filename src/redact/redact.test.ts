@@ -105,3 +105,46 @@ describe('streaming redaction', () => {
     }
   });
 });
+
+/** Runs text through redactStream in chunks of `size` characters. */
+async function streamed(text: string, size: number, opts: Parameters<typeof redactStream>[0] = {}) {
+  const { stream, redactor } = redactStream(opts);
+  const chunks: string[] = [];
+  const reading = stream.readable.pipeTo(new WritableStream<string>({ write: (c) => void chunks.push(c) }));
+  const writer = stream.writable.getWriter();
+  for (let i = 0; i < text.length; i += size) await writer.write(text.slice(i, i + size));
+  await writer.close();
+  await reading;
+  return { out: chunks.join(''), redactor };
+}
+
+describe('streaming redaction over the whole corpus', () => {
+  const all = [...corpus.negatives.slice(0, 3), ...corpus.lines, 'proxy:', ...corpus.pemBlock, ...corpus.negatives.slice(3)];
+  const text = `${all.join('\n')}\nlast line without newline`;
+
+  it('gives the same bytes as the line redactor, whatever the chunk size', async () => {
+    const { out: lineOut, r: lineRedactor } = await redactAll(text.split('\n'));
+    for (const size of [1 << 20, 4096, 97, 13]) {
+      const { out, redactor } = await streamed(text, size);
+      expect(out, `chunk size ${size}`).toBe(lineOut.join('\n'));
+      for (const s of corpus.secrets) expect(out.includes(s), `leaked at chunk ${size}: ${s.slice(0, 24)}…`).toBe(false);
+      expect(redactor.counts()).toEqual(lineRedactor.counts());
+    }
+  });
+
+  it('keeps CRLF line ends and unchanged lines byte-identical', async () => {
+    const crlf = `${corpus.negatives.join('\r\n')}\r\nBEARER_TOKEN=${corpus.tokens.wlcg}\r\n${corpus.negatives[0]}\r\n`;
+    const { out } = await streamed(crlf, 64);
+    const lines = out.split('\r\n');
+    expect(lines.slice(0, corpus.negatives.length)).toEqual(corpus.negatives);
+    expect(lines[corpus.negatives.length]).toMatch(/^BEARER_TOKEN=eyJ[^.]+\.eyJ[^.]+\.\[sig-redacted:[0-9a-f]{16}\]$/);
+    expect(lines[corpus.negatives.length + 1]).toBe(corpus.negatives[0]);
+    expect(out.endsWith('\r\n')).toBe(true);
+  });
+
+  it('pseudonymises every line in the public profile, also when streamed', async () => {
+    const { out } = await streamed(text, 501, { profile: 'public', pseudonymKey: KEY });
+    for (const v of [...corpus.personal.subjects, ...corpus.personal.ips]) expect(out.includes(v), `kept ${v}`).toBe(false);
+    for (const s of corpus.secrets) expect(out.includes(s)).toBe(false);
+  });
+});
