@@ -84,7 +84,7 @@ async function generate(): Promise<void> {
     i++;
     if (buf.length > MiB) {
       written += Buffer.byteLength(buf);
-      if (!out.write(buf)) await new Promise((ok) => out.once('drain', ok));
+      if (!out.write(buf)) await new Promise<void>((ok) => out.once('drain', () => ok()));
       buf = '';
     }
   }
