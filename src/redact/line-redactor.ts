@@ -19,6 +19,8 @@ export interface RedactorOptions {
 }
 
 const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
+const KEY_FOLLOWS_MARK = ' [private key follows, redacted]';
+const KEY_LINE_MARK = '[private-key line redacted]';
 const JWT_FORM = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]{16})\]/g;
 
 export interface TextRedactor extends LineRedactor {
@@ -37,7 +39,8 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   const maxKeyLines = opts.maxKeyLines ?? 1000;
   const counts: RedactionCounts = {};
   const tokens = new Map<string, TokenInfo>();
-  let keyBlock: { kind: string; lines: string[] } | null = null;
+  /** Open multi-line key block; `already` while it looks like our own output of one (see below). */
+  let keyBlock: { kind: string; lines: string[]; already?: boolean } | null = null;
   // Logs repeat the same token many times: decoding + SHA-256 once per distinct value keeps
   // candidate lines cheap. Bounded (entries and value size) so memory stays constant.
   const seen = new Map<string, TokenInfo>();
@@ -96,19 +99,30 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   }
 
   function redactLine(text: string, line: number): RedactedLine | Promise<RedactedLine> {
+    if (keyBlock?.already) {
+      // Our own redacted block passes through unchanged (redacting twice changes nothing); any
+      // other line inside it is treated as key material from here on (fail closed).
+      if (text === KEY_LINE_MARK) return { line, text, secrets: [] };
+      if (new RegExp(`^-----END ${keyBlock.kind}----- \\[secret-redacted:private-key:[0-9a-f]{16}\\]$`).test(text)) {
+        keyBlock = null;
+        return { line, text, secrets: [] };
+      }
+      keyBlock.already = false;
+    }
     if (keyBlock) {
       const end = `-----END ${keyBlock.kind}-----`;
       const at = text.indexOf(end);
       if (at >= 0) return finishKey(line, text, at + end.length);
       keyBlock.lines.push(text);
       if (keyBlock.lines.length > maxKeyLines) keyBlock = null;
-      return { line, text: '[private-key line redacted]', secrets: [] };
+      return { line, text: KEY_LINE_MARK, secrets: [] };
     }
     if (!mayContainSecret(text) && !pseudo) return { line, text, secrets: [] };
     const begin = PEM_BEGIN.exec(text);
     if (begin && !text.includes(`-----END ${begin[1]}-----`, begin.index)) {
-      keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)] };
-      return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]} [private key follows, redacted]`, secrets: r.secrets }));
+      const already = text.slice(begin.index + begin[0].length) === KEY_FOLLOWS_MARK;
+      keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)], already };
+      return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]}${KEY_FOLLOWS_MARK}`, secrets: r.secrets }));
     }
     return redactSegment(text).then((r) => ({ line, ...r }));
   }

@@ -148,3 +148,39 @@ describe('streaming redaction over the whole corpus', () => {
     for (const s of corpus.secrets) expect(out.includes(s)).toBe(false);
   });
 });
+
+describe('private keys in X.509 proxy files and other PEM flavours', () => {
+  const body = corpus.pemBlock.slice(1, -1);
+  const cert = ['-----BEGIN CERTIFICATE-----', 'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTESMBAGA1UE', '-----END CERTIFICATE-----'];
+  for (const label of ['RSA PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PRIVATE KEY']) {
+    it(`drops the ${label} of a proxy file and keeps its certificates byte-identical`, async () => {
+      const proxy = [...cert, `-----BEGIN ${label}-----`, ...body, `-----END ${label}-----`, ...cert];
+      const { out, r } = await redactAll(proxy);
+      expect(out.slice(0, 3)).toEqual(cert);
+      expect(out.slice(-3)).toEqual(cert);
+      for (const l of body) expect(out.join('\n').includes(l)).toBe(false);
+      expect(r.counts()['private-key']).toBe(1);
+      const { out: streamedOut } = await streamed(proxy.join('\n'), 50);
+      expect(streamedOut).toBe(out.join('\n'));
+    });
+  }
+});
+
+describe('already-redacted text', () => {
+  it('is a fixed point: redacting the redacted corpus changes nothing and counts nothing', async () => {
+    const { out } = await redactAll([...corpus.lines, ...corpus.pemBlock]);
+    const { out: again, r } = await redactAll(out);
+    expect(again).toEqual(out);
+    expect(r.counts()).toEqual({});
+  });
+});
+
+describe('a forged "already redacted" key block', () => {
+  it('still drops key lines that follow our BEGIN marker', async () => {
+    const body = corpus.pemBlock.slice(1, -1);
+    const { out, r } = await redactAll(['-----BEGIN PRIVATE KEY----- [private key follows, redacted]', '[private-key line redacted]', ...body, '-----END PRIVATE KEY-----', 'after']);
+    for (const l of body) expect(out.join('\n').includes(l)).toBe(false);
+    expect(out[out.length - 1]).toBe('after');
+    expect(r.counts()['private-key']).toBe(1);
+  });
+});
