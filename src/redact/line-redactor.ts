@@ -12,7 +12,10 @@ export interface RedactorOptions {
   profile?: RedactionProfile;
   /** Hex key for the vo/public pseudonyms (≥ 32 hex chars). Required for vo/public. */
   pseudonymKey?: string;
-  /** Values the vo profile keeps readable (e.g. the VO's own members). */
+  /**
+   * Values the `vo` profile keeps readable (e.g. the VO's own members, when sharing with that VO).
+   * Ignored by `public`, which pseudonymises every identifier.
+   */
   keep?: string[];
   /** A private-key block longer than this many lines is closed anyway (still redacted). */
   maxKeyLines?: number;
@@ -35,7 +38,7 @@ export interface TextRedactor extends LineRedactor {
 export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   const profile = opts.profile ?? 'csirt';
   if (profile !== 'csirt' && !opts.pseudonymKey) throw new Error(`profile ${profile} needs a pseudonymisation key`);
-  const pseudo = profile === 'csirt' ? undefined : new Pseudonymiser(opts.pseudonymKey!, opts.keep);
+  const pseudo = profile === 'csirt' ? undefined : new Pseudonymiser(opts.pseudonymKey!, profile === 'vo' ? opts.keep : []);
   const maxKeyLines = opts.maxKeyLines ?? 1000;
   const counts: RedactionCounts = {};
   const tokens = new Map<string, TokenInfo>();

@@ -184,3 +184,17 @@ describe('a forged "already redacted" key block', () => {
     expect(r.counts()['private-key']).toBe(1);
   });
 });
+
+describe('vo keep-list', () => {
+  it('vo keeps listed values readable; public ignores the list', async () => {
+    const line = 'Nov 23 14:02:11 ui01 sshd[40212]: Accepted publickey for alice from 203.0.113.51 port 53310 ssh2';
+    const vo = createLineRedactor({ profile: 'vo', pseudonymKey: KEY, keep: ['alice'] });
+    const pub = createLineRedactor({ profile: 'public', pseudonymKey: KEY, keep: ['alice'] });
+    const v = (await vo.redactLine(line, 1)).text;
+    const p = (await pub.redactLine(line, 1)).text;
+    expect(v).toContain('for alice from');
+    expect(v).not.toContain('203.0.113.51');
+    expect(p).not.toMatch(/\balice\b/);
+    expect(p).not.toContain('203.0.113.51');
+  });
+});
