@@ -5,35 +5,59 @@
 import type { LineRedactor, RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { fp16, inspectSecret } from '../tokens/decode';
-import { findSecrets, mayContainSecret } from '../tokens/find';
+import { findSecrets, mayContainSecret, type SecretHint } from '../tokens/find';
 import { Pseudonymiser } from './pseudonymise';
 
 export interface RedactorOptions {
   profile?: RedactionProfile;
   /** Hex key for the vo/public pseudonyms (≥ 32 hex chars). Required for vo/public. */
   pseudonymKey?: string;
-  /** Values the vo profile keeps readable (e.g. the VO's own members). */
+  /**
+   * Values the `vo` profile keeps readable (e.g. the VO's own members, when sharing with that VO).
+   * Ignored by `public`, which pseudonymises every identifier.
+   */
   keep?: string[];
   /** A private-key block longer than this many lines is closed anyway (still redacted). */
   maxKeyLines?: number;
 }
 
 const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
+const KEY_FOLLOWS_MARK = ' [private key follows, redacted]';
+const KEY_LINE_MARK = '[private-key line redacted]';
 const JWT_FORM = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]{16})\]/g;
 
 export interface TextRedactor extends LineRedactor {
   /** Redacts free text (several lines at once, e.g. a pasted token or a whole token file). */
   redactText(text: string): Promise<{ text: string; secrets: SecretSighting[] }>;
+  /** True while inside a multi-line private-key block: every next line must come through redactLine. */
+  inKeyBlock(): boolean;
+  /** True when every line must come through redactLine (pseudonymising profiles), not just candidates. */
+  readonly everyLine: boolean;
 }
 
 export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   const profile = opts.profile ?? 'csirt';
   if (profile !== 'csirt' && !opts.pseudonymKey) throw new Error(`profile ${profile} needs a pseudonymisation key`);
-  const pseudo = profile === 'csirt' ? undefined : new Pseudonymiser(opts.pseudonymKey!, opts.keep);
+  const pseudo = profile === 'csirt' ? undefined : new Pseudonymiser(opts.pseudonymKey!, profile === 'vo' ? opts.keep : []);
   const maxKeyLines = opts.maxKeyLines ?? 1000;
   const counts: RedactionCounts = {};
   const tokens = new Map<string, TokenInfo>();
-  let keyBlock: { kind: string; lines: string[] } | null = null;
+  /** Open multi-line key block; `already` while it looks like our own output of one (see below). */
+  let keyBlock: { kind: string; lines: string[]; already?: boolean } | null = null;
+  // Logs repeat the same token many times: decoding + SHA-256 once per distinct value keeps
+  // candidate lines cheap. Bounded (entries and value size) so memory stays constant.
+  const seen = new Map<string, TokenInfo>();
+  const inspect = async (value: string, hint: SecretHint): Promise<TokenInfo> => {
+    const key = `${hint}\u0000${value}`;
+    const hit = seen.get(key);
+    if (hit) return hit;
+    const info = await inspectSecret(value, hint);
+    if (value.length <= 16384) {
+      if (seen.size >= 4096) seen.clear();
+      seen.set(key, info);
+    }
+    return info;
+  };
 
   const record = (t: TokenInfo) => {
     counts[t.kind] = (counts[t.kind] ?? 0) + 1;
@@ -46,7 +70,7 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     let pos = 0;
     for (const m of matches) {
       parts.push(text.slice(pos, m.start));
-      const info = await inspectSecret(m.value, m.hint);
+      const info = await inspect(m.value, m.hint);
       record(info);
       parts.push(info);
       pos = m.end;
@@ -78,19 +102,30 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
   }
 
   function redactLine(text: string, line: number): RedactedLine | Promise<RedactedLine> {
+    if (keyBlock?.already) {
+      // Our own redacted block passes through unchanged (redacting twice changes nothing); any
+      // other line inside it is treated as key material from here on (fail closed).
+      if (text === KEY_LINE_MARK) return { line, text, secrets: [] };
+      if (new RegExp(`^-----END ${keyBlock.kind}----- \\[secret-redacted:private-key:[0-9a-f]{16}\\]$`).test(text)) {
+        keyBlock = null;
+        return { line, text, secrets: [] };
+      }
+      keyBlock.already = false;
+    }
     if (keyBlock) {
       const end = `-----END ${keyBlock.kind}-----`;
       const at = text.indexOf(end);
       if (at >= 0) return finishKey(line, text, at + end.length);
       keyBlock.lines.push(text);
       if (keyBlock.lines.length > maxKeyLines) keyBlock = null;
-      return { line, text: '[private-key line redacted]', secrets: [] };
+      return { line, text: KEY_LINE_MARK, secrets: [] };
     }
     if (!mayContainSecret(text) && !pseudo) return { line, text, secrets: [] };
     const begin = PEM_BEGIN.exec(text);
     if (begin && !text.includes(`-----END ${begin[1]}-----`, begin.index)) {
-      keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)] };
-      return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]} [private key follows, redacted]`, secrets: r.secrets }));
+      const already = text.slice(begin.index + begin[0].length) === KEY_FOLLOWS_MARK;
+      keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)], already };
+      return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]}${KEY_FOLLOWS_MARK}`, secrets: r.secrets }));
     }
     // Most candidate lines hold no credential after all: answer them synchronously.
     const found = findSecrets(text);
@@ -100,6 +135,8 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
 
   return {
     redactLine,
+    inKeyBlock: () => keyBlock !== null,
+    everyLine: pseudo !== undefined,
     redactText: async (text) => {
       const lines = text.split('\n');
       const out: string[] = [];

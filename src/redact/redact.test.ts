@@ -105,3 +105,96 @@ describe('streaming redaction', () => {
     }
   });
 });
+
+/** Runs text through redactStream in chunks of `size` characters. */
+async function streamed(text: string, size: number, opts: Parameters<typeof redactStream>[0] = {}) {
+  const { stream, redactor } = redactStream(opts);
+  const chunks: string[] = [];
+  const reading = stream.readable.pipeTo(new WritableStream<string>({ write: (c) => void chunks.push(c) }));
+  const writer = stream.writable.getWriter();
+  for (let i = 0; i < text.length; i += size) await writer.write(text.slice(i, i + size));
+  await writer.close();
+  await reading;
+  return { out: chunks.join(''), redactor };
+}
+
+describe('streaming redaction over the whole corpus', () => {
+  const all = [...corpus.negatives.slice(0, 3), ...corpus.lines, 'proxy:', ...corpus.pemBlock, ...corpus.negatives.slice(3)];
+  const text = `${all.join('\n')}\nlast line without newline`;
+
+  it('gives the same bytes as the line redactor, whatever the chunk size', async () => {
+    const { out: lineOut, r: lineRedactor } = await redactAll(text.split('\n'));
+    for (const size of [1 << 20, 4096, 97, 13]) {
+      const { out, redactor } = await streamed(text, size);
+      expect(out, `chunk size ${size}`).toBe(lineOut.join('\n'));
+      for (const s of corpus.secrets) expect(out.includes(s), `leaked at chunk ${size}: ${s.slice(0, 24)}…`).toBe(false);
+      expect(redactor.counts()).toEqual(lineRedactor.counts());
+    }
+  });
+
+  it('keeps CRLF line ends and unchanged lines byte-identical', async () => {
+    const crlf = `${corpus.negatives.join('\r\n')}\r\nBEARER_TOKEN=${corpus.tokens.wlcg}\r\n${corpus.negatives[0]}\r\n`;
+    const { out } = await streamed(crlf, 64);
+    const lines = out.split('\r\n');
+    expect(lines.slice(0, corpus.negatives.length)).toEqual(corpus.negatives);
+    expect(lines[corpus.negatives.length]).toMatch(/^BEARER_TOKEN=eyJ[^.]+\.eyJ[^.]+\.\[sig-redacted:[0-9a-f]{16}\]$/);
+    expect(lines[corpus.negatives.length + 1]).toBe(corpus.negatives[0]);
+    expect(out.endsWith('\r\n')).toBe(true);
+  });
+
+  it('pseudonymises every line in the public profile, also when streamed', async () => {
+    const { out } = await streamed(text, 501, { profile: 'public', pseudonymKey: KEY });
+    for (const v of [...corpus.personal.subjects, ...corpus.personal.ips]) expect(out.includes(v), `kept ${v}`).toBe(false);
+    for (const s of corpus.secrets) expect(out.includes(s)).toBe(false);
+  });
+});
+
+describe('private keys in X.509 proxy files and other PEM flavours', () => {
+  const body = corpus.pemBlock.slice(1, -1);
+  const cert = ['-----BEGIN CERTIFICATE-----', 'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTESMBAGA1UE', '-----END CERTIFICATE-----'];
+  for (const label of ['RSA PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PRIVATE KEY']) {
+    it(`drops the ${label} of a proxy file and keeps its certificates byte-identical`, async () => {
+      const proxy = [...cert, `-----BEGIN ${label}-----`, ...body, `-----END ${label}-----`, ...cert];
+      const { out, r } = await redactAll(proxy);
+      expect(out.slice(0, 3)).toEqual(cert);
+      expect(out.slice(-3)).toEqual(cert);
+      for (const l of body) expect(out.join('\n').includes(l)).toBe(false);
+      expect(r.counts()['private-key']).toBe(1);
+      const { out: streamedOut } = await streamed(proxy.join('\n'), 50);
+      expect(streamedOut).toBe(out.join('\n'));
+    });
+  }
+});
+
+describe('already-redacted text', () => {
+  it('is a fixed point: redacting the redacted corpus changes nothing and counts nothing', async () => {
+    const { out } = await redactAll([...corpus.lines, ...corpus.pemBlock]);
+    const { out: again, r } = await redactAll(out);
+    expect(again).toEqual(out);
+    expect(r.counts()).toEqual({});
+  });
+});
+
+describe('a forged "already redacted" key block', () => {
+  it('still drops key lines that follow our BEGIN marker', async () => {
+    const body = corpus.pemBlock.slice(1, -1);
+    const { out, r } = await redactAll(['-----BEGIN PRIVATE KEY----- [private key follows, redacted]', '[private-key line redacted]', ...body, '-----END PRIVATE KEY-----', 'after']);
+    for (const l of body) expect(out.join('\n').includes(l)).toBe(false);
+    expect(out[out.length - 1]).toBe('after');
+    expect(r.counts()['private-key']).toBe(1);
+  });
+});
+
+describe('vo keep-list', () => {
+  it('vo keeps listed values readable; public ignores the list', async () => {
+    const line = 'Nov 23 14:02:11 ui01 sshd[40212]: Accepted publickey for alice from 203.0.113.51 port 53310 ssh2';
+    const vo = createLineRedactor({ profile: 'vo', pseudonymKey: KEY, keep: ['alice'] });
+    const pub = createLineRedactor({ profile: 'public', pseudonymKey: KEY, keep: ['alice'] });
+    const v = (await vo.redactLine(line, 1)).text;
+    const p = (await pub.redactLine(line, 1)).text;
+    expect(v).toContain('for alice from');
+    expect(v).not.toContain('203.0.113.51');
+    expect(p).not.toMatch(/\balice\b/);
+    expect(p).not.toContain('203.0.113.51');
+  });
+});

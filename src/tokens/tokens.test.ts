@@ -102,3 +102,23 @@ describe('offline verification', () => {
     expect((await verifyToken(tok, { jwks: { keys: [{ ...jwk, kid: 'other' }] } })).status).toBe('no-key');
   });
 });
+
+describe('finder guards', () => {
+  it('finds each opaque form whatever other literals the line holds (the per-finder pre-checks never skip one)', () => {
+    const opaque = 'Zk9QcVd4eTNrTGw4TjJtUjd0Qg';
+    const cases: [string, string][] = [
+      [`export OIDC_AT=${opaque}`, 'bearer'],
+      [`vault_token=s.${'A1b2C3d4'.repeat(3)} ok`, 'vault'],
+      [`X-VAULT-TOKEN: s.${'A1b2C3d4'.repeat(3)}`, 'vault'],
+      [`MyToken: ${'a1B2'.repeat(16)}`, 'mytoken-short'],
+      [`Cookie: mod_auth_openidc_session=${opaque}`, 'cookie'],
+      [`GET /x?access_token=${opaque} HTTP/1.1`, 'bearer'],
+      [`fetch https://alice:${opaque}@se01.example.org/f`, 'url-password'],
+    ];
+    for (const [line, hint] of cases) {
+      const found = findSecrets(line);
+      expect(found.map((m) => m.hint), line).toEqual([hint]);
+      expect(line.slice(found[0]!.start, found[0]!.end)).toBe(found[0]!.value);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { type Command, Option } from 'commander';
 import { REDACTION_PROFILES, type RedactionProfile } from '../../model/redaction';
@@ -8,6 +9,7 @@ import { CliExit, type CliIo } from '../io';
 interface RedactFlags {
   profile: RedactionProfile;
   key?: string;
+  keyFile?: string;
   out?: string;
   stats?: boolean;
 }
@@ -19,10 +21,19 @@ export function registerRedact(program: Command, io: CliIo): void {
     .argument('[files...]', 'files to redact (default or -: stdin)')
     .addOption(new Option('--profile <profile>', 'csirt: secrets only; vo, public: also pseudonymise').choices([...REDACTION_PROFILES]).default('csirt'))
     .option('--key <hex>', 'pseudonymisation key (≥ 32 hex chars; default: random, so aliases differ per run)')
+    .option('--key-file <file>', 'read the pseudonymisation key (hex) from a file, e.g. to keep aliases stable across runs of one case')
     .option('--out <file>', 'write here instead of stdout')
     .option('--stats', 'print counts per credential kind on stderr')
     .action(async (files: string[], flags: RedactFlags) => {
-      if (flags.key && !/^[0-9a-fA-F]{32,}$/.test(flags.key)) throw new CliExit(2, 'redact: --key must be at least 32 hex characters');
+      if (flags.key && flags.keyFile) throw new CliExit(2, 'redact: give --key or --key-file, not both');
+      if (flags.keyFile) {
+        try {
+          flags.key = (await readFile(flags.keyFile, 'utf8')).trim();
+        } catch (e) {
+          throw new CliExit(2, `redact: cannot read --key-file ${flags.keyFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
+      }
+      if (flags.key && !/^[0-9a-fA-F]{32,}$/.test(flags.key)) throw new CliExit(2, 'redact: the key must be at least 32 hex characters');
       const key = flags.key ?? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
       const { stream, redactor } = redactStream({ profile: flags.profile, pseudonymKey: key });
       const sources = files.length ? files : ['-'];

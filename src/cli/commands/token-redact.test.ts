@@ -54,6 +54,42 @@ describe('tokentrail token', () => {
   });
 });
 
+describe('tokentrail token: bad input', () => {
+  it('a 1 MB token-shaped value: malformed with a reason, exit 1, not echoed', async () => {
+    const huge = `eyJ${'A'.repeat(1 << 20)}.eyJhbGl2ZSI6dHJ1ZX0.${'s'.repeat(64)}`;
+    const io = capture();
+    expect(await main(['token', huge], io)).toBe(1);
+    expect(io.stderr).toMatch(/malformed token: /);
+    expect(io.stdout.length + io.stderr.length).toBeLessThan(10_000);
+    expect(io.stdout).not.toContain('s'.repeat(64));
+  });
+
+  it('non-UTF-8 bytes and a truncated token from @FILE: malformed token, exit 1, no crash', async () => {
+    const bin = join(dir, 'binary');
+    writeFileSync(bin, new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80, 0x81, 0x0a]));
+    const io = capture();
+    expect(await main(['token', `@${bin}`], io)).toBe(1);
+    expect(io.stderr).toMatch(/malformed token/);
+    const cut = join(dir, 'truncated');
+    writeFileSync(cut, corpus.tokens.wlcg!.slice(0, 30));
+    const io2 = capture();
+    expect(await main(['token', `@${cut}`], io2)).toBe(1);
+    expect(io2.stderr).toMatch(/malformed token: /);
+  });
+
+  it('verifies offline with --jwks / --pem and reports an unreadable JWKS clearly', async () => {
+    const keys = join(dir, 'jwks.json');
+    writeFileSync(keys, JSON.stringify(corpus.jwks));
+    const io = capture();
+    expect(await main(['token', corpus.tokens.wlcg!, '--json', '--jwks', keys], io)).toBe(0);
+    expect(JSON.parse(io.stdout).verification.status).toBe('valid');
+    writeFileSync(keys, '{not json');
+    const io2 = capture();
+    expect(await main(['token', corpus.tokens.wlcg!, '--jwks', keys], io2)).toBe(2);
+    expect(io2.stderr).toMatch(/is not a JWKS/);
+  });
+});
+
 describe('tokentrail redact', () => {
   const input = join(dir, 'corpus.log');
   writeFileSync(input, `${[...corpus.lines, ...corpus.pemBlock, ...corpus.negatives].join('\n')}\n`);
@@ -74,6 +110,19 @@ describe('tokentrail redact', () => {
       expect(text, `kept ${v}`).not.toMatch(new RegExp(`(?<![A-Za-z0-9_-])${v.replace(/\./g, '\\.')}(?![A-Za-z0-9_-])`));
     }
     for (const s of corpus.secrets) expect(text.includes(s)).toBe(false);
+  });
+
+  it('--key-file gives the same aliases as --key; a bad key file is a clear error', async () => {
+    const keyFile = join(dir, 'case.key');
+    writeFileSync(keyFile, `${'cd'.repeat(32)}\n`);
+    const a = join(dir, 'a.log');
+    const b = join(dir, 'b.log');
+    expect(await main(['redact', input, '--profile', 'vo', '--key-file', keyFile, '--out', a], capture())).toBe(0);
+    expect(await main(['redact', input, '--profile', 'vo', '--key', 'cd'.repeat(32), '--out', b], capture())).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+    const io = capture();
+    expect(await main(['redact', input, '--key-file', join(dir, 'missing.key')], io)).toBe(2);
+    expect(io.stderr).toMatch(/cannot read --key-file/);
   });
 
   it('reads stdin', () => {

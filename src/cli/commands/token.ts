@@ -34,6 +34,25 @@ async function readInput(arg: string | undefined): Promise<string> {
   return arg;
 }
 
+async function readKeyFile(f: string): Promise<string> {
+  try {
+    return await readFile(f, 'utf8');
+  } catch (e) {
+    throw new CliExit(2, `token: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+async function readJwks(f: string): Promise<JSONWebKeySet> {
+  const text = await readKeyFile(f);
+  try {
+    const j = JSON.parse(text) as JSONWebKeySet;
+    if (!Array.isArray(j?.keys)) throw new Error('no "keys" array');
+    return j;
+  } catch (e) {
+    throw new CliExit(2, `token: ${f} is not a JWKS: ${(e as Error).message}`);
+  }
+}
+
 const iso = (s?: number) => (s === undefined ? '—' : new Date(s * 1000).toISOString());
 
 function relative(s: number | undefined, nowMs: number): string {
@@ -91,9 +110,9 @@ export function registerToken(program: Command, io: CliIo): void {
         const info = await inspectSecret(m.value, m.hint);
         let verification: VerifyResult = { status: 'no-key' };
         if (flags.jwks || flags.pem) {
-          const jwks = flags.jwks ? (JSON.parse(await readFile(flags.jwks, 'utf8')) as JSONWebKeySet) : undefined;
-          const pem = flags.pem ? await readFile(flags.pem, 'utf8') : undefined;
-          verification = info.header ? await verifyToken(m.value, { jwks, pem }) : { status: 'no-key', reason: 'not a signed JWT' };
+          const jwks = flags.jwks ? await readJwks(flags.jwks) : undefined;
+          const pem = flags.pem ? await readKeyFile(flags.pem) : undefined;
+          verification = info.header ? await verifyToken(m.value, { jwks, pem }, at) : { status: 'no-key', reason: 'not a signed JWT' };
         }
         const findings = judgeToken(info, { at });
         results.push({ info, verification, findings });

@@ -3,7 +3,7 @@
  * negatives that must come through untouched. Tokens are real, signed with jose at build time.
  * Every output path of tokentrail is tested against it: no `secrets` substring may survive.
  */
-import { exportPKCS8, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { exportJWK, exportPKCS8, generateKeyPair, type JSONWebKeySet, SignJWT, UnsecuredJWT } from 'jose';
 
 export interface Corpus {
   /** Lines in real log formats, each holding one or more credentials. */
@@ -16,6 +16,8 @@ export interface Corpus {
   personal: { users: string[]; subjects: string[]; ips: string[]; emails: string[] };
   /** Full tokens by name, for tests that need one (e.g. the 9-day WLCG write token). */
   tokens: Record<string, string>;
+  /** Public JWKS of the RS256 key that signed the JWS tokens (kid rsa1), for offline verification tests. */
+  jwks: JSONWebKeySet;
   /** A multi-line PEM private key block (an X.509 proxy's key). */
   pemBlock: string[];
 }
@@ -140,6 +142,7 @@ export async function buildCorpus(): Promise<Corpus> {
     secrets,
     negatives,
     personal: { users: ['alice', 'cmsuser01'], subjects: [SUB, SUB2], ips: ['203.0.113.7', '203.0.113.51', '198.51.100.23', '192.0.2.15', '192.0.2.40'], emails: ['alice@example-site.org'] },
+    jwks: { keys: [{ ...(await exportJWK(rsa.publicKey)), kid: 'rsa1', alg: 'RS256', use: 'sig' }] },
     tokens: { wlcg, nineDay, pilot, sci, idtoken, refresh, mytokenJwt, jwe, vault },
     pemBlock,
   };
