@@ -19,17 +19,27 @@ const COLOURS: Record<Entity['kind'], string> = {
 };
 
 /** The neighbourhood of `focus` (depth 2), or the whole graph when no focus. */
-export function neighbourhood(entities: Entity[], links: Link[], focus: string | undefined, depth = 2, max = 300): { nodes: Entity[]; edges: Link[] } {
-  if (!focus) return { nodes: entities.slice(0, max), edges: links.filter((l) => entities.slice(0, max).some((e) => e.id === l.from) && entities.slice(0, max).some((e) => e.id === l.to)) };
+export function neighbourhood(entities: Entity[], links: Link[], focus: string | undefined, depth = 2, max = 80): { nodes: Entity[]; edges: Link[] } {
+  if (!focus) {
+    // No selection: the most connected entities (tokens first), not an unreadable hairball.
+    const firstTokens = entities.filter((e) => e.kind === 'token').slice(0, 3).map((e) => e.id);
+    if (firstTokens.length) return neighbourhood(entities, links, firstTokens[0], 1, max);
+    const keep = new Set(entities.slice(0, max).map((e) => e.id));
+    return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
+  }
   const keep = new Set([focus]);
   let frontier = [focus];
   for (let d = 0; d < depth; d++) {
     const next: string[] = [];
+    const front = new Set(frontier);
     for (const l of links) {
-      if (frontier.includes(l.from) && !keep.has(l.to)) next.push(l.to);
-      if (frontier.includes(l.to) && !keep.has(l.from)) next.push(l.from);
+      if (front.has(l.from) && !keep.has(l.to)) next.push(l.to);
+      if (front.has(l.to) && !keep.has(l.from)) next.push(l.from);
     }
-    for (const n of next) keep.add(n);
+    for (const n of next) {
+      if (keep.size >= max) break;
+      keep.add(n);
+    }
     frontier = next;
     if (keep.size > max) break;
   }
@@ -57,7 +67,8 @@ export function GraphView(props: { entities: Entity[]; links: Link[]; eventsById
         { selector: 'edge[confidence = "inferred"]', style: { 'line-style': 'dashed' } },
         { selector: `node[id = "${(props.focus ?? '').replace(/"/g, '')}"]`, style: { 'border-width': 3, 'border-color': '#000' } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false },
+      // breadthfirst from the focus: readable and cheap (force layouts froze the page on big neighbourhoods).
+      layout: { name: 'breadthfirst', animate: false, directed: false, roots: props.focus ? [props.focus] : undefined, spacingFactor: 0.9 },
     });
     cy.on('tap', 'edge', (e) => setEdge(edges.find((l) => l.id === e.target.id()) ?? null));
     cy.on('tap', 'node', (e) => onFocus?.(e.target.id()));

@@ -161,7 +161,7 @@ function Row(p: { e: TgEvent; open: boolean; starred: boolean; onStar(): void; o
         <span className={`kind kind-${e.kind.split('.')[0]}`}>{e.kind}</span>
         <span className="tsummary">{e.summary ?? e.text.slice(0, 160)}</span>
         <span className="tids">
-          {pivotKeys(e).slice(0, 8).map((k) => (
+          {pivotKeys(e).slice(0, 14).map((k) => (
             <button type="button" key={k} className={`chip ${pivotClass(k)}`} onClick={() => p.onPivot(k)} data-pivot={k}>
               {k.length > 48 ? `${k.slice(0, 46)}…` : k}
             </button>
