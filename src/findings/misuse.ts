@@ -111,8 +111,8 @@ function multiHost(g: Graph, t: TokenRec): Finding | undefined {
 
 function crossUser(g: Graph, t: TokenRec): Finding[] {
   const out: Finding[] = [];
-  for (const j of g.tokenJoins) {
-    if (j.token !== t.id || !j.target.startsWith('payload:')) continue;
+  for (const j of g.joinsByToken.get(t.id) ?? []) {
+    if (!j.target.startsWith('payload:')) continue;
     const pl = g.payloads.get(j.target.slice(8))!;
     if (payloadMatchesToken(pl, t, g.identities) !== 'no') continue;
     const p = peopleOf(g, t);

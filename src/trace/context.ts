@@ -69,7 +69,7 @@ export function payloadsIn(g: Graph, p: PilotRec, w: Window): PayloadRec[] {
 /** Tokens joined to a pilot or payload. */
 export function tokensOf(g: Graph, targetIds: Set<string>): string[] {
   const out = new Set<string>();
-  for (const j of g.tokenJoins) if (targetIds.has(j.target)) out.add(j.token);
+  for (const t of targetIds) for (const j of g.joinsByTarget.get(t) ?? []) out.add(j.token);
   return [...out].sort();
 }
 
