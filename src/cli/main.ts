@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
+import { registerAnalyze } from './commands/analyze';
 import { registerNotYet } from './commands/not-yet';
+import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
+import { registerScenario } from './commands/scenario';
+import { registerToken } from './commands/token';
 import { registerTrace } from './commands/trace';
 import { CliExit, type CliIo, processIo } from './io';
 
@@ -13,12 +17,12 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(true);
-  registerNotYet(program, 'analyze', 'load a bundle of logs and tokens into a case');
+  registerAnalyze(program, io);
   registerTrace(program, io);
   registerReport(program, io);
-  registerNotYet(program, 'redact', 'redact credentials from text or files');
-  registerNotYet(program, 'token', 'decode, verify and judge a token');
-  registerNotYet(program, 'scenario', 'generate a realistic incident bundle with an answer key');
+  registerRedact(program, io);
+  registerToken(program, io);
+  registerScenario(program, io);
   return program;
 }
 

@@ -19,6 +19,11 @@ export interface ParseContext {
   year: number;
   /** Where the year came from, for `assumed`. */
   yearSource: string;
+  /**
+   * Modification time of the input (UTC epoch ms) when known. Parsers of inputs whose lines carry no
+   * time (token files, hosts dumps) use it with `assumed: 'file time'`.
+   */
+  fileTimeMs?: number;
   problem(p: Omit<Problem, 'input'>): void;
 }
 

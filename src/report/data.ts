@@ -8,7 +8,7 @@ import type { Finding } from '../model/finding';
 import { severityRank } from '../model/severity';
 import type { TokenInfo } from '../model/token';
 import type { TraceAnswer } from '../model/trace';
-import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from './aliases';
+import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from '../redact/aliases';
 import type { ReportOptions } from './options';
 import type { ReportAnswer, ReportData, ReportEvent, ReportFinding, ReportToken } from './report-data';
 import { describeSharing } from './sharing';
@@ -251,7 +251,7 @@ function guessSite(c: Case): string {
   const counts = new Map<string, number>();
   for (const e of c.events) {
     const h = e.ids.host;
-    if (!h || !h.includes('.')) continue;
+    if (!h?.includes('.')) continue;
     const domain = h.split('.').slice(1).join('.');
     counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }

@@ -79,6 +79,6 @@ export class AliasTable {
 
 /** IPv4 and IPv6 addresses and e-mail / eppn in free text (for values the case did not name). */
 export const IPV4_RE = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d])/g;
-export const IPV6_RE = /(?<![0-9A-Za-z:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?![0-9A-Za-z:])|(?<![0-9A-Za-z:])(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}(?![0-9A-Za-z:])/g;
+export const IPV6_RE = /(?<![0-9A-Za-z:.])(?:(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?|::(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}))(?![0-9A-Za-z:])/g;
 export const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 export const FQDN_RE = /(?<![A-Za-z0-9.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:org|com|net|edu|ch|de|fr|it|uk|nl|es|gov|eu|io|cz|pl|be|at|se|no|fi|dk|jp|cn|ru|us|ca|au|br|in|int|invalid|local|lan)(?![A-Za-z0-9-])/g;

@@ -1,0 +1,173 @@
+/**
+ * Ingestion benchmark (Node). Generates a bundle (BENCH_MB, default 500) under bench/.data — the
+ * scenario generator's stolen-token case by default, or generate.ts's mix with BENCH_SOURCE=mix —
+ * then measures in one run, on the same files:
+ *  - the whole `analyze` pipeline in-process (read, gunzip, hash, split, redact, sniff, parse,
+ *    events counted and discarded), MB of uncompressed text per second;
+ *  - the full CLI run writing the case JSON (separately; BENCH_JSON=0 skips it);
+ *  - baseline: plain JS chunk split (indexOf '\n') + one regex (the JWT pattern), same gunzip;
+ *  - ripgrep with the JWT pattern (`rg -z`).
+ *  - the same ingestion with a pass-through redactor and a silent parser (the framework's own cost).
+ * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim ones
+ * until src/redact and the parsers land).
+ * Load on this shared 2-core machine makes single runs noisy: compare ratios from one run.
+ * Prints MB/s and the ratios against the goal (≥ 100 MB/s, ≥ 40 % of the JS ceiling).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { type AnalysisDeps, analysisDeps } from '../../src/cli/analysis-deps';
+import { fsSources } from '../../src/cli/fs-source';
+import { ingest } from '../../src/ingest/ingest';
+import { createHash } from 'node:crypto';
+import { generateBundle } from './generate';
+
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
+const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
+const root = join(__dirname, '..', '.data');
+const mb = Number(process.env.BENCH_MB ?? 500);
+/** `scenario` (default): src/scenario's realistic site + VO bundle (every parser's format); `mix`: generate.ts. */
+const source = process.env.BENCH_SOURCE === 'mix' ? 'mix' : 'scenario';
+const dataDir = join(root, `ingest-${source}-${mb}`);
+const dir = join(dataDir, 'bundle');
+const MiB = 1024 * 1024;
+
+function listFiles(d: string): string[] {
+  return readdirSync(d, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(d, e.name)) : [join(d, e.name)]))
+    .sort();
+}
+
+async function prepare(): Promise<{ files: string[]; bytes: number }> {
+  const marker = join(dataDir, 'done.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
+  const t = performance.now();
+  if (source === 'mix') await generateBundle(dir, mb);
+  else {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'tokentrail.cjs'), 'scenario', 'stolen-token', '--size', `${mb}MB`, '--seed', '7', '--out', dataDir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('scenario generation failed');
+  }
+  const files = listFiles(dir);
+  let bytes = 0;
+  for (const f of files) bytes += f.endsWith('.gz') ? gunzipSync(readFileSync(f)).length : statSync(f).size;
+  writeFileSync(marker, JSON.stringify({ files, bytes }));
+  process.stdout.write(`generated ${files.length} files, ${(bytes / MiB).toFixed(0)} MiB of text in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  return { files, bytes };
+}
+
+async function baseline(files: string[]): Promise<{ bytes: number; lines: number; hits: number }> {
+  let bytes = 0;
+  let lines = 0;
+  let hits = 0;
+  for (const f of files) {
+    const raw = createReadStream(f, { highWaterMark: MiB });
+    const src = f.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    const dec = new TextDecoder();
+    let carry = '';
+    for await (const chunk of src as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      const s = carry + dec.decode(chunk, { stream: true });
+      let pos = 0;
+      for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', pos)) {
+        if (JWT.test(s.slice(pos, nl))) hits++;
+        lines++;
+        pos = nl + 1;
+      }
+      carry = s.slice(pos);
+    }
+  }
+  return { bytes, lines, hits };
+}
+
+/** Ingestion with a pass-through redactor and a parser that emits nothing: the framework's own cost. */
+function frameworkOnly(): AnalysisDeps {
+  return {
+    redactor: { redactLine: (text, line) => ({ line, text, secrets: [] }), counts: () => ({}), tokens: () => [] },
+    parsers: [],
+    fallback: { id: 'none', label: 'none', detect: () => 0, open: () => ({ line: () => [], end: () => [] }) },
+  };
+}
+
+async function pipeline(deps: AnalysisDeps): Promise<{ events: number; bytes: number; problems: number }> {
+  const { sources } = await fsSources([dir]);
+  let events = 0;
+  const r = await ingest(
+    sources,
+    {
+      ...deps,
+      createHash: () => {
+        const h = createHash('sha256');
+        return { update: (c) => void h.update(c), digest: () => h.digest('hex') };
+      },
+      onEvents: (b) => {
+        events += b.length;
+      },
+    },
+  );
+  return { events, bytes: r.bytes, problems: r.problems.length };
+}
+
+async function time<T>(f: () => Promise<T>): Promise<{ s: number; cpu: number; r: T }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await f();
+  const cpu = process.cpuUsage(c0);
+  return { s: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, r };
+}
+
+/** Runs a command under bash `time`: wall seconds and CPU seconds (user + sys, children included). */
+function timed(cmd: string[]): { s: number; cpu: number; stdout: string; status: number | null } {
+  const outFile = join(root, 'timed.out');
+  const quoted = cmd.map((c) => `'${c.replace(/'/g, "'\\''")}'`).join(' ');
+  const t0 = performance.now();
+  const r = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; { time ${quoted} >'${outFile}' 2>/dev/null; } 2>&1`], { encoding: 'utf8' });
+  const s = (performance.now() - t0) / 1000;
+  const [u, sys] = r.stdout.trim().split(/\s+/).map(Number);
+  return { s, cpu: (u ?? 0) + (sys ?? 0), stdout: readFileSync(outFile, 'utf8'), status: r.status };
+}
+
+async function main(): Promise<void> {
+  const { files, bytes } = await prepare();
+  const textMb = bytes / MiB;
+  const rate = (sec: number) => (textMb / sec).toFixed(0).padStart(5);
+  const line = (label: string, t: { s: number; cpu: number }, extra = '') =>
+    process.stdout.write(`${label.padEnd(46)} ${rate(t.s)} MB/s wall ${rate(t.cpu)} MB/s per CPU-s  (${t.s.toFixed(1)} s, CPU ${t.cpu.toFixed(1)} s)${extra}\n`);
+  process.stdout.write(`bundle: ${files.length} files, ${textMb.toFixed(0)} MiB of text (${files.filter((f) => f.endsWith('.gz')).length} gzipped)\n`);
+
+  await baseline(files.slice(0, 2)); // warm the JIT a little
+  const b = await time(() => baseline(files));
+  line('JS baseline: split + 1 regex', b, `  ${b.r.lines} lines, ${b.r.hits} JWT lines`);
+
+  const rg = timed(['rg', '-z', '-c', '--no-filename', '-e', JWT_RG, dir]);
+  const rgHits = rg.stdout.split('\n').filter(Boolean).reduce((n, x) => n + Number(x), 0);
+  line('ripgrep -z, JWT pattern', rg, `  ${rgHits} JWT lines`);
+
+  const f = await time(() => pipeline(frameworkOnly()));
+  line('ingest framework only (no redact/parse work)', f);
+  const p = await time(() => pipeline(analysisDeps()));
+  line('analyze pipeline (in-process, events counted)', p, `  ${p.r.events} events`);
+
+  let cli: ReturnType<typeof timed> | undefined;
+  if (process.env.BENCH_JSON !== '0') {
+    const out = join(root, `case-${mb}.json`);
+    cli = timed([process.execPath, '--max-old-space-size=12000', join(__dirname, '..', '..', 'bin', 'tokentrail.cjs'), 'analyze', dir, '--out', out, '--json']);
+    if (cli.status !== 0) process.stdout.write(`CLI exited ${cli.status}\n`);
+    line('tokentrail analyze --out case.json (CLI)', cli, `  case ${(statSync(out).size / MiB).toFixed(0)} MiB`);
+  }
+
+  // Ratios on CPU time: wall time on this shared 2-core machine depends on the other users.
+  const pct = (x: { cpu: number }) => `${((100 * b.cpu) / x.cpu).toFixed(0)} %`;
+  const pipeMbs = textMb / p.cpu;
+  process.stdout.write(
+    `\nper CPU-second, against the JS baseline: framework only ${pct(f)}, pipeline ${pct(p)} (goal ≥ 40 %)` +
+      (cli ? `, CLI with JSON ${pct(cli)}` : '') +
+      `\npipeline: ${pipeMbs.toFixed(0)} MB per CPU-s (goal ≥ 100 MB/s) ${pipeMbs >= 100 && b.cpu / p.cpu >= 0.4 ? 'MET' : 'NOT MET'}` +
+      `\nripgrep is ${(p.cpu / rg.cpu).toFixed(1)}× the pipeline per CPU-s\n`,
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+/**
+ * Entity graph of the current selection: tokens ↔ pilots ↔ payloads ↔ users ↔ hosts/IPs, drawn
+ * with cytoscape. Clicking an edge shows the rule, confidence and evidence that made it.
+ */
+import cytoscape from 'cytoscape';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Entity, Link } from '../../../../src/model/entity';
+import type { TgEvent } from '../../../../src/model/event';
+
+const COLOURS: Record<Entity['kind'], string> = {
+  token: '#8e24aa',
+  identity: '#1e88e5',
+  vo: '#00897b',
+  pilot: '#f4511e',
+  payload: '#fb8c00',
+  host: '#546e7a',
+  ip: '#c62828',
+  endpoint: '#6d4c41',
+};
+
+/** The neighbourhood of `focus` (depth 2), or the whole graph when no focus. */
+export function neighbourhood(entities: Entity[], links: Link[], focus: string | undefined, depth = 2, max = 300): { nodes: Entity[]; edges: Link[] } {
+  if (!focus) return { nodes: entities.slice(0, max), edges: links.filter((l) => entities.slice(0, max).some((e) => e.id === l.from) && entities.slice(0, max).some((e) => e.id === l.to)) };
+  const keep = new Set([focus]);
+  let frontier = [focus];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const l of links) {
+      if (frontier.includes(l.from) && !keep.has(l.to)) next.push(l.to);
+      if (frontier.includes(l.to) && !keep.has(l.from)) next.push(l.from);
+    }
+    for (const n of next) keep.add(n);
+    frontier = next;
+    if (keep.size > max) break;
+  }
+  return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
+}
+
+export function GraphView(props: { entities: Entity[]; links: Link[]; eventsById: Map<string, TgEvent>; focus?: string; onFocus?(id: string): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [edge, setEdge] = useState<Link | null>(null);
+  const { nodes, edges } = useMemo(() => neighbourhood(props.entities, props.links, props.focus), [props.entities, props.links, props.focus]);
+  const { onFocus } = props;
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const cy = cytoscape({
+      container: ref.current,
+      elements: [
+        ...nodes.map((n) => ({ data: { id: n.id, label: n.label.length > 32 ? `${n.label.slice(0, 30)}…` : n.label, kind: n.kind } })),
+        ...edges.map((l) => ({ data: { id: l.id, source: l.from, target: l.to, rule: l.rule, confidence: l.confidence } })),
+      ],
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18 } },
+        ...Object.entries(COLOURS).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c } })),
+        { selector: 'edge', style: { width: 1.5, 'line-color': '#90a4ae', 'curve-style': 'bezier' } },
+        { selector: 'edge[confidence = "inferred"]', style: { 'line-style': 'dashed' } },
+        { selector: `node[id = "${(props.focus ?? '').replace(/"/g, '')}"]`, style: { 'border-width': 3, 'border-color': '#000' } },
+      ],
+      layout: { name: 'cose', animate: false, randomize: false },
+    });
+    cy.on('tap', 'edge', (e) => setEdge(edges.find((l) => l.id === e.target.id()) ?? null));
+    cy.on('tap', 'node', (e) => onFocus?.(e.target.id()));
+    return () => cy.destroy();
+  }, [nodes, edges, props.focus, onFocus]);
+
+  if (!props.entities.length) return <p className="empty">No entities yet: the graph appears once the case has been correlated.</p>;
+  return (
+    <div className="graph" data-testid="graph">
+      <div className="graph-legend">
+        {Object.entries(COLOURS).map(([k, c]) => (
+          <span key={k}>
+            <i style={{ background: c }} /> {k}
+          </span>
+        ))}
+        <span>— certain · - - inferred</span>
+      </div>
+      <div ref={ref} className="graph-canvas" data-testid="graph-canvas" />
+      {edge && (
+        <div className="graph-edge" data-testid="graph-edge">
+          <strong>{edge.rule}</strong> ({edge.confidence}){edge.reason ? ` — ${edge.reason}` : ''}
+          <ul className="evidence">
+            {edge.evidence.map((id) => {
+              const ev = props.eventsById.get(id);
+              return (
+                <li key={id}>
+                  {ev ? (
+                    <>
+                      <span className="src">
+                        {ev.src.input}:{ev.src.line}
+                      </span>
+                      <pre>{ev.text}</pre>
+                    </>
+                  ) : (
+                    id
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/** Looking at the first bytes of a stream without losing them, and what they say it is. */
+
+export type ContentKind = 'empty' | 'gzip' | 'zip' | 'tar' | 'binary' | 'text';
+
+/** Reads until `n` bytes (or the end) are seen; returns them and a stream that still yields everything. */
+export async function peekStream(
+  stream: ReadableStream<Uint8Array>,
+  n: number,
+): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array>; error?: unknown }> {
+  const reader = stream.getReader();
+  const seen: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  let failure: unknown;
+  try {
+    while (size < n) {
+      const r = await reader.read();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      if (r.value.length === 0) continue;
+      seen.push(r.value);
+      size += r.value.length;
+    }
+  } catch (e) {
+    // Keep what was read; the error resurfaces to whoever reads the rest.
+    failure = e;
+    done = true;
+  }
+  const head = concat(seen, Math.min(size, n));
+  let i = 0;
+  const rest = new ReadableStream<Uint8Array>(
+    {
+      async pull(c) {
+        if (i < seen.length) {
+          c.enqueue(seen[i++]!);
+          return;
+        }
+        if (failure !== undefined) {
+          c.error(failure);
+          return;
+        }
+        if (done) {
+          c.close();
+          return;
+        }
+        try {
+          const r = await reader.read();
+          if (r.done) c.close();
+          else c.enqueue(r.value);
+        } catch (e) {
+          c.error(e);
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return failure === undefined ? { head, stream: rest } : { head, stream: rest, error: failure };
+}
+
+function concat(parts: Uint8Array[], max: number): Uint8Array {
+  const out = new Uint8Array(max);
+  let o = 0;
+  for (const p of parts) {
+    if (o >= max) break;
+    const take = Math.min(p.length, max - o);
+    out.set(take === p.length ? p : p.subarray(0, take), o);
+    o += take;
+  }
+  return out;
+}
+
+/** Container or content kind from the first bytes (≥ 512 for tar). Names are not trusted. */
+export function contentKind(head: Uint8Array): ContentKind {
+  if (head.length === 0) return 'empty';
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
+  if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar';
+  return looksBinary(head.subarray(0, 1024)) ? 'binary' : 'text';
+}
+
+/** NUL bytes, or more than 10 % control characters other than tab/CR/LF/FF/ESC, in the first KiB. */
+export function looksBinary(b: Uint8Array): boolean {
+  let control = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+  }
+  return control > b.length * 0.1;
+}

@@ -1,0 +1,75 @@
+/**
+ * Finding and reading timestamps in free text (generic parser, JSON lines, sshd, netmap): ISO 8601
+ * (zoned or not), syslog `Nov 23 14:02:11`, common log `[23/Nov/2026:14:02:11 +0100]`, epoch numbers.
+ */
+import type { ParseContext } from '../../model/parser';
+import type { EventTime } from '../../model/time';
+import { assumedTime, monthNumber, offsetTimeToUtc, parseOffsetMinutes } from './time';
+
+const ISO = /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
+const SYSLOG = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?/;
+const CLF = /(\d{2})\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})/;
+
+function fracMs(frac: string | undefined): number {
+  return frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+}
+
+/** Reads an ISO 8601 timestamp at any position; zone-less ones get the context zone, recorded in `assumed`. */
+export function isoTime(text: string, ctx: Pick<ParseContext, 'tz'>): EventTime | undefined {
+  const m = ISO.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  const ms = fracMs(m[7]);
+  if (m[8]) {
+    const off = parseOffsetMinutes(m[8]);
+    if (off !== undefined) return { ts: offsetTimeToUtc(off, y, mo, d, h, mi, s, ms), text: m[0] };
+  }
+  return assumedTime(m[0], ctx.tz, { year: y, month: mo, day: d, hour: h, minute: mi, second: s, ms });
+}
+
+/** Reads a syslog RFC 3164 stamp (no year, no zone): year and zone from the context. */
+export function syslogTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+  const m = SYSLOG.exec(text);
+  if (!m) return undefined;
+  const month = monthNumber(m[1]!)!;
+  return assumedTime(
+    m[0],
+    ctx.tz,
+    { year: ctx.year, month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]) },
+    ctx.yearSource,
+  );
+}
+
+/** Reads an Apache/nginx `%t` stamp `23/Nov/2026:14:02:11 +0100` (zoned). */
+export function clfTime(text: string): EventTime | undefined {
+  const m = CLF.exec(text);
+  if (!m) return undefined;
+  const off = parseOffsetMinutes(m[7]!)!;
+  const ts = offsetTimeToUtc(off, Number(m[3]), monthNumber(m[2]!)!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return { ts, text: m[0] };
+}
+
+/** Epoch seconds / ms / µs / ns as number or numeric string → EventTime (UTC), guessing the unit by size. */
+export function epochTime(v: number | string): EventTime | undefined {
+  const n = typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  let ms: number;
+  if (n < 1e11) ms = n * 1000; // seconds (until year 5138)
+  else if (n < 1e14) ms = n; // milliseconds
+  else if (n < 1e17) ms = n / 1000; // microseconds
+  else ms = n / 1e6; // nanoseconds
+  return { ts: Math.floor(ms), text: String(v) };
+}
+
+/** Any timestamp the text holds, most specific form first. */
+export function anyTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+  return isoTime(text, ctx) ?? clfTime(text) ?? syslogTime(text, ctx);
+}
+
+/** Time for a line that states none: the previous line's time or the file time, saying so. */
+export function carriedTime(prev: EventTime | undefined, ctx: Pick<ParseContext, 'fileTimeMs'>): EventTime | undefined {
+  if (prev) return { ts: prev.ts, text: '', assumed: `time of previous line (${prev.text})` };
+  if (ctx.fileTimeMs !== undefined) return { ts: ctx.fileTimeMs, text: '', assumed: 'file time' };
+  return undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * dCache access log (NetLogger `level=… ts=… event=… key=value`, DOMAIN.md §5.1): one
+ * `storage.access` per request, `token.reject` for 401/403 that mapped to nobody.
+ */
+import type { EventDraft, EventKind } from '../../model/event';
+import type { LineParser, LogParser, ParseContext } from '../../model/parser';
+import type { RedactedLine } from '../../model/redaction';
+import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
+import { parseKv } from '../common/kv';
+import { splitHostPort } from '../common/net';
+import { isoTime } from '../common/stamp';
+
+const LINE = /^level=\S+ ts=(\S+) event=(\S+)/;
+
+const OPS: Record<string, string> = {
+  GET: 'read',
+  HEAD: 'stat',
+  PUT: 'write',
+  POST: 'write',
+  DELETE: 'delete',
+  COPY: 'tpc',
+  MOVE: 'rename',
+  MKCOL: 'mkdir',
+  PROPFIND: 'stat',
+  OPTIONS: 'stat',
+};
+
+/** `value@op-alias` → value (dCache principal names carry the OP alias after the last `@`). */
+function stripOp(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  const at = v.lastIndexOf('@');
+  return at > 0 ? v.slice(0, at) : v;
+}
+
+function urlParts(u: string | undefined): { host?: string; path?: string } {
+  if (!u) return {};
+  try {
+    const url = new URL(u);
+    return { host: url.hostname.toLowerCase(), path: decodeURIComponent(url.pathname) };
+  } catch {
+    return { path: u.startsWith('/') ? u : undefined };
+  }
+}
+
+class DcacheAccessLines implements LineParser {
+  constructor(private readonly ctx: ParseContext) {}
+
+  line(line: RedactedLine): EventDraft[] {
+    if (!line.text.trim()) return [];
+    const m = LINE.exec(line.text);
+    if (!m) {
+      this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not a dCache access-log line (expected `level=… ts=… event=…`)' });
+      return [];
+    }
+    const time = isoTime(m[1]!, this.ctx);
+    if (!time) {
+      this.ctx.problem({ code: 'time.unparsed', line: line.line, message: `unreadable ts=${m[1]!.slice(0, 40)}` });
+      return [];
+    }
+    const kv = parseKv(line.text);
+    const method = kv.get('request.method');
+    const { host, path } = urlParts(kv.get('request.url'));
+    const remote = kv.get('socket.remote');
+    const peer = remote ? splitHostPort(remote) : undefined;
+    const status = kv.get('response.code');
+    const mapped = kv.get('user.mapped');
+    const sub = stripOp(kv.get('user.sub'));
+    const ids = {
+      host,
+      ip: peer?.ip,
+      port: peer?.port,
+      sub,
+      jti: stripOp(kv.get('user.jti')),
+      dn: kv.get('user.dn'),
+      endpoint: path,
+      op: method ? (OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
+      status,
+      session: kv.get('session'),
+    };
+    const refused = (status === '401' || status === '403') && (!mapped || mapped.startsWith('nobody'));
+    let kind: EventKind = method ? 'storage.access' : 'log';
+    if (refused) kind = 'token.reject';
+    const who = sub ? `subject ${sub}` : (kv.get('user.dn') ?? 'anonymous');
+    const summary = method
+      ? `${method} ${path ?? '?'} by ${who} from ${peer?.ip ?? '?'} → ${status ?? '?'}${refused ? ' (refused)' : ''}`
+      : `dCache ${m[2]}`;
+    const out = [makeEvent(line, kind, time, ids, summary, refused ? 'medium' : undefined)];
+    if (hasSecret(line)) out.push(exposureEvent(line, time, ids, 'a dCache access log'));
+    return out;
+  }
+
+  end(): EventDraft[] {
+    return [];
+  }
+}
+
+export const dcacheAccessParser: LogParser = {
+  id: 'dcache.access',
+  label: 'dCache access log',
+  detect(sample) {
+    const lines = sample.head.filter((l) => l.trim());
+    if (!lines.length) return 0;
+    const hits = lines.filter((l) => LINE.test(l)).length;
+    if (!hits) return 0;
+    const dcache = lines.some((l) => /event=org\.dcache\./.test(l));
+    return Math.min(1, (hits / lines.length) * (dcache ? 0.98 : 0.6) + (/\.access(\.|$)/.test(sample.name) ? 0.02 : 0));
+  },
+  open: (ctx) => new DcacheAccessLines(ctx),
+};

@@ -1,0 +1,3 @@
+export { netmapDhcpParser } from './dhcp';
+export { netmapHostsParser } from './hosts';
+export { netmapNatParser } from './nat';

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { junkLines, runParserOther } from '../common/testing-other';
+import { xrootdParser } from './index';
+
+const sample = readFileSync(join(__dirname, 'samples/xrootd.log'), 'utf8');
+
+describe('xrootd parser', () => {
+  it('detects xrootd.log', () => {
+    expect(xrootdParser.detect({ name: 'xrootd.log', head: sample.split('\n') })).toBeGreaterThan(0.8);
+    expect(xrootdParser.detect({ name: 'a', head: ['level=INFO ts=2026-11-23T14:05:41.512+0100 event=org.dcache.webdav.request'] })).toBe(0);
+  });
+
+  it('ties token, grant and disconnect lines to the login session', () => {
+    const { events, problems } = runParserOther(xrootdParser, sample, { tz: 'Europe/Zurich' });
+    expect(problems).toEqual([]);
+    expect(events.map((e) => [e.src?.line, e.kind])).toEqual([
+      [1, 'log'],
+      [4, 'auth.login'],
+      [5, 'token.use'],
+      [6, 'storage.access'],
+      [7, 'auth.login'],
+      [8, 'token.reject'],
+      [9, 'storage.access'],
+      [10, 'log'],
+    ]);
+    const byLine = new Map(events.map((e) => [e.src?.line, e]));
+    const login = byLine.get(4)!;
+    expect(new Date(login.time.ts).toISOString()).toBe('2026-11-23T13:05:41.104Z');
+    expect(login.time.assumed).toBe('tz=Europe/Zurich');
+    expect(login.ids).toEqual({
+      host: 'se01.example-site.org',
+      session: 'alice.30112:41@wn042.example-site.org',
+      clientHost: 'wn042.example-site.org',
+      user: 'cmsuser01',
+    });
+    expect(byLine.get(5)!.ids).toMatchObject({
+      session: 'alice.30112:41@wn042.example-site.org',
+      clientHost: 'wn042.example-site.org',
+      sub: '7c1e0f5a-2b1d-4a8e-9f3e-0d6b5a1c2e11',
+      iss: 'https://cms-auth.example-iam.org/',
+      user: 'cmsuser01',
+      vo: 'cms',
+    });
+    expect(byLine.get(6)!.ids).toMatchObject({ op: 'create', endpoint: '/store/user/alice/out.root', sub: '7c1e0f5a-2b1d-4a8e-9f3e-0d6b5a1c2e11' });
+    expect(byLine.get(7)!.ids.ip).toBe('203.0.113.44');
+    expect(byLine.get(8)!.ids.session).toBe('u7f3.4401:52@[::ffff:203.0.113.44]');
+    expect(byLine.get(9)!.ids).toMatchObject({ ip: '2001:db8:40::17', op: 'read', endpoint: '/store/mc/file01.root' });
+    // upstream-redacted `authz=REDACTED` is not an exposure
+    expect(events.some((e) => e.kind === 'token.exposure')).toBe(false);
+    expect(byLine.get(10)!.ids.sub).toBe('7c1e0f5a-2b1d-4a8e-9f3e-0d6b5a1c2e11');
+  });
+
+  it('accepts the op-first authorizations order', () => {
+    const line = '261123 14:05:41 2207 scitokens_Access: New valid token subject=abc, issuer=https://x.example-iam.org/, authorizations=read:/store,create:/store/user, mapped_username=u1';
+    const { events } = runParserOther(xrootdParser, line);
+    expect(events[0]!.ids).toMatchObject({ sub: 'abc', iss: 'https://x.example-iam.org/', user: 'u1' });
+  });
+
+  it('reports malformed lines and keeps good ones', () => {
+    const good = sample.split('\n')[3]!;
+    const { events, problems } = runParserOther(xrootdParser, [good, ...junkLines(), good].join('\n'));
+    expect(events).toHaveLength(2);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7]);
+    expect(problems.every((p) => p.code === 'line.malformed')).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The line redactor ingestion and the CLI run every line through. Synchronous when a line holds
+ * no candidate (the hot path); async otherwise (fingerprints use crypto.subtle).
+ */
+import type { LineRedactor, RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from '../model/redaction';
+import type { TokenInfo } from '../model/token';
+import { fp16, inspectSecret } from '../tokens/decode';
+import { findSecrets, mayContainSecret } from '../tokens/find';
+import { Pseudonymiser } from './pseudonymise';
+
+export interface RedactorOptions {
+  profile?: RedactionProfile;
+  /** Hex key for the vo/public pseudonyms (≥ 32 hex chars). Required for vo/public. */
+  pseudonymKey?: string;
+  /** Values the vo profile keeps readable (e.g. the VO's own members). */
+  keep?: string[];
+  /** A private-key block longer than this many lines is closed anyway (still redacted). */
+  maxKeyLines?: number;
+}
+
+const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
+const JWT_FORM = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]{16})\]/g;
+
+export interface TextRedactor extends LineRedactor {
+  /** Redacts free text (several lines at once, e.g. a pasted token or a whole token file). */
+  redactText(text: string): Promise<{ text: string; secrets: SecretSighting[] }>;
+}
+
+export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
+  const profile = opts.profile ?? 'csirt';
+  if (profile !== 'csirt' && !opts.pseudonymKey) throw new Error(`profile ${profile} needs a pseudonymisation key`);
+  const pseudo = profile === 'csirt' ? undefined : new Pseudonymiser(opts.pseudonymKey!, opts.keep);
+  const maxKeyLines = opts.maxKeyLines ?? 1000;
+  const counts: RedactionCounts = {};
+  const tokens = new Map<string, TokenInfo>();
+  let keyBlock: { kind: string; lines: string[] } | null = null;
+
+  const record = (t: TokenInfo) => {
+    counts[t.kind] = (counts[t.kind] ?? 0) + 1;
+    if (!tokens.has(t.fp)) tokens.set(t.fp, t);
+  };
+
+  async function redactSegment(text: string): Promise<{ text: string; secrets: SecretSighting[] }> {
+    const matches = findSecrets(text);
+    const parts: (string | TokenInfo)[] = [];
+    let pos = 0;
+    for (const m of matches) {
+      parts.push(text.slice(pos, m.start));
+      const info = await inspectSecret(m.value, m.hint);
+      record(info);
+      parts.push(info);
+      pos = m.end;
+    }
+    parts.push(text.slice(pos));
+    let out = '';
+    const secrets: SecretSighting[] = [];
+    for (const p of parts) {
+      if (typeof p === 'string') out += pseudo ? await pseudo.apply(p) : p;
+      else {
+        // In shared profiles a JWT's base64 payload would carry the subject: collapse it.
+        const shown = pseudo ? p.redacted.replace(JWT_FORM, '[jwt:$1]') : p.redacted;
+        secrets.push({ start: out.length, end: out.length + shown.length, token: p });
+        out += shown;
+      }
+    }
+    return { text: out, secrets };
+  }
+
+  async function finishKey(line: number, text: string, endAt: number): Promise<RedactedLine> {
+    const block = keyBlock!;
+    keyBlock = null;
+    const full = [...block.lines, text.slice(0, endAt)].join('\n');
+    const info = await inspectSecret(full, 'private-key');
+    record(info);
+    const marker = `-----END ${block.kind}----- ${info.redacted}`;
+    const rest = await redactSegment(text.slice(endAt));
+    return { line, text: marker + rest.text, secrets: [{ start: marker.length - info.redacted.length, end: marker.length, token: info }, ...rest.secrets.map((s) => ({ ...s, start: s.start + marker.length, end: s.end + marker.length }))] };
+  }
+
+  function redactLine(text: string, line: number): RedactedLine | Promise<RedactedLine> {
+    if (keyBlock) {
+      const end = `-----END ${keyBlock.kind}-----`;
+      const at = text.indexOf(end);
+      if (at >= 0) return finishKey(line, text, at + end.length);
+      keyBlock.lines.push(text);
+      if (keyBlock.lines.length > maxKeyLines) keyBlock = null;
+      return { line, text: '[private-key line redacted]', secrets: [] };
+    }
+    if (!mayContainSecret(text) && !pseudo) return { line, text, secrets: [] };
+    const begin = PEM_BEGIN.exec(text);
+    if (begin && !text.includes(`-----END ${begin[1]}-----`, begin.index)) {
+      keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)] };
+      return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]} [private key follows, redacted]`, secrets: r.secrets }));
+    }
+    return redactSegment(text).then((r) => ({ line, ...r }));
+  }
+
+  return {
+    redactLine,
+    redactText: async (text) => {
+      const lines = text.split('\n');
+      const out: string[] = [];
+      const secrets: SecretSighting[] = [];
+      let offset = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const r = await redactLine(lines[i]!, i + 1);
+        for (const s of r.secrets) secrets.push({ ...s, start: s.start + offset, end: s.end + offset });
+        out.push(r.text);
+        offset += r.text.length + 1;
+      }
+      return { text: out.join('\n'), secrets };
+    },
+    counts: () => ({ ...counts }),
+    tokens: () => [...tokens.values()].sort((a, b) => (a.fp < b.fp ? -1 : 1)),
+  };
+}
+
+/** Marker shown for a credential, for UIs that list sightings. */
+export function markerFor(t: TokenInfo): string {
+  return `[${t.kind}:${fp16(t.fp)}]`;
+}
