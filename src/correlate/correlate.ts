@@ -9,6 +9,8 @@ import { buildSpans } from './netmap';
 import { buildPilots } from './pilots';
 import { resolveTokens } from './tokens';
 
+/** Parsers of worker-node logs: their hosts are nodes even when a line looks like a service's. */
+const WN_SIDE = new Set(['htcondor.startlog', 'htcondor.starterlog', 'panda.pilot', 'dirac.pilot', 'alice.jobagent', 'glideinwms.startup']);
 const SERVICE_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'storage.access', 'transfer', 'token.issue', 'token.refresh', 'http.request', 'token.use', 'token.reject', 'auth.login', 'auth.fail']);
 
 /** Events in time order, ties by id: the order every derived list follows, whatever the input order. */
@@ -34,7 +36,10 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   const tol = settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
   const tr = resolveTokens(events, tokens);
   lap('tokens');
-  const pr = buildPilots(events, tol);
+  // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
+  const serviceLike = new Set<string>();
+  for (const e of events) if (e.ids.host && SERVICE_KINDS.has(e.kind) && !WN_SIDE.has(e.src.parser)) serviceLike.add(e.ids.host);
+  const pr = buildPilots(events, tol, serviceLike);
   lap('pilots');
   const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
   lap('netmap');

@@ -84,6 +84,22 @@ export function uniqEvidence(g: Graph, idx: Iterable<number>, max = 12): Evidenc
   return out;
 }
 
+/**
+ * GlobalJobIds of the job that ran: a CE-side id (`schedd#<CE job>#…`) is left out when the pilot
+ * has a routed batch job, whose own GlobalJobId is the one sites and VOs quote.
+ */
+export function routedGlobalIds(p: PilotRec): string[] {
+  return [...p.globalJobIds].filter((gj) => {
+    const mid = gj.split('#')[1];
+    return !(mid && p.ceJobIds.has(mid) && !p.batchJobIds.has(mid) && p.batchJobIds.size > 0);
+  });
+}
+
+/** Private (RFC 1918, ULA, link-local) addresses: what a node is called inside the site only. */
+export function isPrivateIp(ip: string): boolean {
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|f[cd][0-9a-f]{2}:|fe80:)/i.test(ip);
+}
+
 /** A pilot (and the payloads of it that matter) as one candidate answer. */
 export function pilotCandidate(g: Graph, p: PilotRec, payloads: PayloadRec[], w: Window, confidence: Confidence, reason: string | undefined, extra: number[] = [], spans: IpHostSpan[] = []): TraceCandidate {
   const ips = new Set<string>(p.statedIps.keys());
@@ -104,7 +120,7 @@ export function pilotCandidate(g: Graph, p: PilotRec, payloads: PayloadRec[], w:
   const vo = sortedUnique([...p.vos, ...payloads.flatMap((x) => [...x.vos])])[0];
   return {
     ...(vo ? { vo } : {}),
-    jobIds: sortedUnique([...p.ceJobIds, ...p.batchJobIds, ...p.globalJobIds, ...p.arcJobIds]),
+    jobIds: sortedUnique([...p.ceJobIds, ...p.batchJobIds, ...routedGlobalIds(p), ...p.arcJobIds]),
     pilotIds: sortedUnique([p.key, ...p.pilotIds]),
     payloadIds: payloads.map((x) => x.key),
     users: sortedUnique(users),

@@ -61,13 +61,16 @@ export function traceIp(g: Graph, q: TraceQuery): TraceAnswer[] {
   const head = `At ${when(g, w)}, ${q.ip}${outside ? ' (no node of the site; followed through the tokens used from it)' : ''}`;
   const s1 = cands.length === 0
     ? `${head} cannot be tied to any VO job: ${gaps[0] ?? 'no evidence'}.`
-    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; ')}.${cands.length > 1 ? ' Ambiguous: the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
+    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; ')}.${new Set(cands.flatMap((c) => c.hosts)).size > 1 ? ' Ambiguous: the IP was shared by several nodes and the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
   const v1Cands = cands.flatMap((c) => (c.payloadIds.length <= 1 ? [c] : c.payloadIds.map((pid) => ({ ...c, payloadIds: [pid], users: sortedUnique(g.payloads.get(pid)?.users ?? []) }))));
   const v1Gaps = [...gaps, ...cands.filter((c) => c.payloadIds.length === 0).map((c) => `pilot ${c.pilotIds[0]} ran no payload the case records in that window`)];
   const v1 = v1Cands.length === 0
     ? `${head} cannot be tied to any user payload: ${v1Gaps[0] ?? 'no evidence'}.`
-    : `${head} carried the payloads ${v1Cands.map((c) => `${c.payloadIds[0] ?? '(none recorded)'}${c.users.length ? ` of ${c.users.join(', ')}` : ''} on pilot ${c.pilotIds[0]}`).join('; ')}.${v1Cands.length > 1 ? ' Ambiguous: more than one user payload fits.' : ''}`;
-  return [answer(g, 'S1', q, cands, gaps, s1), answer(g, 'V1', q, v1Cands, v1Gaps, v1)];
+    : `${head} carried the payloads ${v1Cands.map((c) => `${c.payloadIds[0] ?? '(none recorded)'}${c.users.length ? ` of ${c.users.join(', ')}` : ''} on pilot ${c.pilotIds[0]}`).join('; ')}.${new Set(v1Cands.flatMap((c) => c.hosts)).size > 1 ? ' Ambiguous: the payloads ran on different nodes behind the same IP.' : ''}`;
+  // Several jobs on one node are all the answer; candidates on several nodes behind one IP (NAT)
+  // cannot be told apart: that is the ambiguity.
+  const nodes = (cs: TraceCandidate[]) => new Set(cs.flatMap((c) => c.hosts)).size;
+  return [answer(g, 'S1', q, cands, gaps, s1, nodes(cands) > 1), answer(g, 'V1', q, v1Cands, v1Gaps, v1, nodes(v1Cands) > 1)];
 }
 
 function matchesActivity(g: Graph, i: number, activity: string): boolean {
