@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/version';
 import { registerAnalyze } from './commands/analyze';
-import { registerNotYet } from './commands/not-yet';
 import { registerRedact } from './commands/redact';
 import { registerReport } from './commands/report';
 import { registerScenario } from './commands/scenario';
