@@ -53,7 +53,18 @@ export function behindIp(g: Graph, ip: string, w: Window): Behind {
   const pilots = [...g.pilots.values()].filter((p) => pilotActive(p, w.t0, w.t1, w.slack) && ([...p.hosts].some((h) => hosts.has(h.toLowerCase())) || p.statedIps.has(ip)));
   const [a, b] = eventsInWindow(g, w);
   const direct: number[] = [];
-  for (let i = a; i < b; i++) if (g.events[i]!.ids.ip === ip && g.events[i]!.kind !== 'net.map') direct.push(i);
+  // Lines from this IP, and lines naming as client a node that held this IP then (XRootD logs the
+  // client host name, not its address).
+  const nodeNames = new Set<string>();
+  for (const h of hosts) {
+    nodeNames.add(h);
+    nodeNames.add(h.split('.')[0]!);
+  }
+  for (let i = a; i < b; i++) {
+    const e = g.events[i]!;
+    if (e.kind === 'net.map') continue;
+    if (e.ids.ip === ip || (e.ids.ip === undefined && e.ids.clientHost !== undefined && nodeNames.has(e.ids.clientHost.toLowerCase()))) direct.push(i);
+  }
   if (a === b) gaps.push(`no log line in the case falls within ${fmtTime(w.t0)}–${fmtTime(w.t1)} (±${Math.round(w.slack / 1000)} s)`);
   if (spans.length === 0 && !pilots.length) gaps.push(`no hosts, DHCP or NAT record maps ${ip} to a host at that time, and no pilot log states it`);
   for (const h of [...hosts].sort()) if (!pilots.some((p) => p.hosts.has(h)) && !g.serviceHosts.has(h)) gaps.push(`${ip} mapped to ${h}, but no batch or pilot log shows a job running there at that time`);
