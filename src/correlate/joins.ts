@@ -53,6 +53,8 @@ export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRe
 }
 
 interface BehindItem {
+  /** Payload number, for allocation-free de-duplication while scanning. */
+  pi: number;
   start: number;
   end: number;
   spanFrom: number;
@@ -66,7 +68,9 @@ interface BehindItem {
  */
 function behindIndex(inp: JoinInput, byHost: Map<string, IpHostSpan[]>): Map<string, { items: BehindItem[]; maxDur: number }> {
   const m = new Map<string, { items: BehindItem[]; maxDur: number }>();
+  let pi = -1;
   for (const pl of inp.payloads.values()) {
+    pi++;
     if (pl.start === undefined || !pl.pilot) continue;
     const p = inp.pilots.get(pl.pilot);
     const end = pl.end ?? pl.start;
@@ -79,7 +83,7 @@ function behindIndex(inp: JoinInput, byHost: Map<string, IpHostSpan[]>): Map<str
           e = { items: [], maxDur: 0 };
           m.set(sp.ip, e);
         }
-        e.items.push({ start: pl.start, end, spanFrom: sp.from, spanTo: sp.to, payload: pl });
+        e.items.push({ pi, start: pl.start, end, spanFrom: sp.from, spanTo: sp.to, payload: pl });
         e.maxDur = Math.max(e.maxDur, end - pl.start);
       }
     }
@@ -88,9 +92,13 @@ function behindIndex(inp: JoinInput, byHost: Map<string, IpHostSpan[]>): Map<str
   return m;
 }
 
-function runningBehind(idx: Map<string, { items: BehindItem[]; maxDur: number }>, ip: string, ts: number, slack: number): PayloadRec[] {
+/**
+ * The payload behind `ip` at `ts` the token belongs to: the one of its subject, else the only one
+ * running there. `stamp`/`gen` de-duplicate payloads seen through several spans without allocating.
+ */
+function pickBehind(idx: Map<string, { items: BehindItem[]; maxDur: number }>, ip: string, ts: number, slack: number, t: TokenRec, identities: Map<string, IdentityRec>, stamp: Int32Array, gen: number): { pick?: PayloadRec; running: number } {
   const e = idx.get(ip);
-  if (!e) return [];
+  if (!e) return { running: 0 };
   const items = e.items;
   let lo = 0;
   let hi = items.length;
@@ -99,13 +107,25 @@ function runningBehind(idx: Map<string, { items: BehindItem[]; maxDur: number }>
     if (items[mid]!.start - slack <= ts) lo = mid + 1;
     else hi = mid;
   }
-  const out = new Map<string, PayloadRec>();
+  let running = 0;
+  let only: PayloadRec | undefined;
+  let yes: PayloadRec | undefined;
+  let yesCount = 0;
   for (let k = lo - 1; k >= 0; k--) {
     const it = items[k]!;
     if (it.start < ts - slack - e.maxDur) break;
-    if (ts <= it.end + slack && it.spanFrom - slack <= ts && ts <= it.spanTo + slack) out.set(it.payload.key, it.payload);
+    if (ts > it.end + slack || it.spanFrom - slack > ts || ts > it.spanTo + slack || stamp[it.pi] === gen) continue;
+    stamp[it.pi] = gen;
+    running++;
+    only = it.payload;
+    if (payloadMatchesToken(it.payload, t, identities) === 'yes') {
+      yesCount++;
+      yes = it.payload;
+    }
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  if (yesCount === 1) return { pick: yes, running };
+  if (yesCount > 1) return { running };
+  return running === 1 ? { pick: only, running } : { running };
 }
 
 export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]>): TokenJoin[] {
@@ -120,6 +140,8 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
   const behind = behindIndex(inp, spansByHost);
+  const stamp = new Int32Array(inp.payloads.size).fill(-1);
+  let gen = 0;
 
   for (let i = 0; i < inp.events.length; i++) {
     const named = inp.eventTokens[i]!;
@@ -140,12 +162,11 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
         if (pick) add(tid, pick.id, 'exposure.host-time', 'inferred', i, () => `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
       } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
         const ip = e.ids.ip;
-        const running = runningBehind(behind, ip, e.time.ts, tol);
-        const pick = choose(running, t, inp.identities);
+        const { pick, running } = pickBehind(behind, ip, e.time.ts, tol, t, inp.identities, stamp, ++gen);
         if (pick) {
           add(tid, pick.id, 'time-overlap.ip', 'inferred', i, () => {
             const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();
-            const how = running.length > 1 ? `the payload of the token's subject among ${running.length} running behind ${ip}` : `the only payload running behind ${ip}`;
+            const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
             return `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`;
           });
         }
