@@ -9,6 +9,7 @@ const root = path.join(__dirname, '..');
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
+  ['electron-security', 'node', ['scripts/electron-security.cjs']],
   ['unit', 'npx', ['vitest', 'run']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];

@@ -8,8 +8,8 @@
  *  - baseline: plain JS chunk split (indexOf '\n') + one regex (the JWT pattern), same gunzip;
  *  - ripgrep with the JWT pattern (`rg -z`).
  *  - the same ingestion with a pass-through redactor and a silent parser (the framework's own cost).
- * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim ones
- * until src/redact and the parsers land).
+ * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim
+ * redactor until src/redact lands).
  * Load on this shared 2-core machine makes single runs noisy: compare ratios from one run.
  * Prints MB/s and the ratios against the goal (≥ 100 MB/s, ≥ 40 % of the JS ceiling).
  */

@@ -1,12 +1,12 @@
 /**
- * What `analyze` plugs into ingestion: the redactor, the parser registry and the fallback parser.
- * The one place to wire the real src/redact in when it lands on main (the interim redactor until then).
+ * What `analyze` plugs into ingestion: the redactor (src/redact), the parser registry and the
+ * fallback parser for text nobody claims.
  */
 import type { LogParser } from '../model/parser';
 import type { LineRedactor } from '../model/redaction';
-import { PARSERS } from '../parsers/registry';
 import { genericParser } from '../parsers/generic/index';
-import { interimRedactor } from './interim-redactor';
+import { PARSERS } from '../parsers/registry';
+import { createLineRedactor } from '../redact/line-redactor';
 
 export interface AnalysisDeps {
   redactor: LineRedactor;
@@ -15,5 +15,5 @@ export interface AnalysisDeps {
 }
 
 export function analysisDeps(): AnalysisDeps {
-  return { redactor: interimRedactor(), parsers: PARSERS, fallback: genericParser };
+  return { redactor: createLineRedactor({ profile: 'csirt' }), parsers: PARSERS, fallback: genericParser };
 }

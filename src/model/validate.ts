@@ -17,7 +17,8 @@ let validator: Validator | undefined;
 export function validateCase(doc: unknown): ValidationResult {
   // The schema is a readonly const; the validator's type wants a mutable Schema shape.
   validator ??= new Validator(caseSchema as unknown as ConstructorParameters<typeof Validator>[0], '2020-12', false);
-  const r = validator.validate(doc);
+  // Validate the document as JSON would carry it (undefined-valued properties are absent in JSON).
+  const r = validator.validate(JSON.parse(JSON.stringify(doc)));
   return {
     valid: r.valid,
     errors: r.errors

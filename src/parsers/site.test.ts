@@ -1,10 +1,9 @@
 /**
  * Cross-detection: every sample of every site parser is claimed by its own parser, with a score
- * strictly above every other site parser — by file name and first lines, and by content alone
+ * strictly above every other parser in the registry (site and other sets, generic included) — by file name and first lines, and by content alone
  * (the file renamed to `upload.txt`), since hand-overs often rename files.
  *
- * To extend across both parser sets: add the other parsers' samples to SAMPLES (folder, file,
- * parser id) and compare against PARSERS from ./registry instead of SITE_PARSERS.
+ * other.test.ts does the same for the other parser set; together they cover every sample.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,6 +13,7 @@ import { caseSchema } from '../model/case-schema';
 import type { LogParser } from '../model/parser';
 import type { TokenInfo } from '../model/token';
 import { runParser, splitLines } from './common/testing';
+import { PARSERS } from './registry';
 import { SITE_PARSERS } from './site';
 
 /** Sample folder (relative to src/parsers) → parser id, by file-name pattern. */
@@ -63,13 +63,13 @@ describe('site parser cross-detection', () => {
 
   for (const c of cases) {
     it(`${c.rel} → ${c.parser} (by name)`, () => {
-      const r = ranking(SITE_PARSERS, `bundle.tar.gz!/var/log/${c.rel}`, c.head);
+      const r = ranking(PARSERS, `bundle.tar.gz!/var/log/${c.rel}`, c.head);
       expect(r[0].id).toBe(c.parser);
       expect(r[0].score).toBeGreaterThan(0.5);
       expect(r[1].score).toBeLessThan(r[0].score);
     });
     it(`${c.rel} → ${c.parser} (content only)`, () => {
-      const r = ranking(SITE_PARSERS, 'upload.txt', c.head);
+      const r = ranking(PARSERS, 'upload.txt', c.head);
       expect(r[0].id).toBe(c.parser);
       expect(r[1].score).toBeLessThan(r[0].score);
     });

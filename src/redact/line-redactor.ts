@@ -40,8 +40,8 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     if (!tokens.has(t.fp)) tokens.set(t.fp, t);
   };
 
-  async function redactSegment(text: string): Promise<{ text: string; secrets: SecretSighting[] }> {
-    const matches = findSecrets(text);
+  async function redactSegment(text: string, found?: ReturnType<typeof findSecrets>): Promise<{ text: string; secrets: SecretSighting[] }> {
+    const matches = found ?? findSecrets(text);
     const parts: (string | TokenInfo)[] = [];
     let pos = 0;
     for (const m of matches) {
@@ -92,7 +92,10 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
       keyBlock = { kind: begin[1]!, lines: [text.slice(begin.index)] };
       return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]} [private key follows, redacted]`, secrets: r.secrets }));
     }
-    return redactSegment(text).then((r) => ({ line, ...r }));
+    // Most candidate lines hold no credential after all: answer them synchronously.
+    const found = findSecrets(text);
+    if (found.length === 0 && !pseudo) return { line, text, secrets: [] };
+    return redactSegment(text, found).then((r) => ({ line, ...r }));
   }
 
   return {

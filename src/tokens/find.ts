@@ -24,7 +24,7 @@ export interface SecretMatch {
 }
 
 /** Cheap pre-check: false means the line certainly holds no credential. */
-const CANDIDATE = /eyJ|hv[sbr]\.|[Bb]earer|[Tt]oken|TOKEN|authz=|-----BEGIN|:\/\/[^\s/@:]+:[^\s/@]+@|openidc_session|mytoken/;
+const CANDIDATE = /eyJ|hv[sbr]\.|[Bb]earer|[Tt]oken["']?\s*[=:]|TOKEN["']?\s*[=:]|authz=|-----BEGIN|:\/\/[^\s/@:]+:[^\s/@]+@|openidc_session|mytoken/;
 export function mayContainSecret(text: string): boolean {
   return CANDIDATE.test(text);
 }

@@ -14,7 +14,10 @@ export function parseScope(raw: string): Scope {
   const s = raw.replace(/^https:\/\/scitokens\.org\/v1\/authz\//, '');
   if (s.startsWith('condor:')) return { raw, action: s };
   const m = /^(storage\.[a-z]+|read|write|queue|execute)(?::(.*))?$/.exec(s);
-  if (m) return { raw, action: m[1]!, path: m[2] ?? (m[1]!.startsWith('storage.') ? undefined : '/') };
+  if (m) {
+    const path = m[2] ?? (m[1]!.startsWith('storage.') ? undefined : '/');
+    return path === undefined ? { raw, action: m[1]! } : { raw, action: m[1]!, path };
+  }
   return { raw, action: s };
 }
 

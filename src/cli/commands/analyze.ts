@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { analyzeCase } from '../../correlate/analyze-case';
 import { buildCase } from '../../ingest/build-case';
+import { judgeToken } from '../../tokens/judge';
 import type { IncrementalHash } from '../../ingest/hash';
 import { ingest, type IngestProgress } from '../../ingest/ingest';
 import type { TgEvent } from '../../model/event';
@@ -94,11 +96,13 @@ export function registerAnalyze(program: Command, io: CliIo): void {
       });
       if (io.isTty) io.err('\r\u001b[K');
       result.problems.unshift(...fsProblems);
-      const c = await buildCase(result, events, {
+      const built = await buildCase(result, events, {
         name: flags.name ?? basename(inputs[0]!.replace(/\/+$/, '')),
         tz: flags.tz,
         createdAt: flags.createdAt ? new Date(flags.createdAt).toISOString() : undefined,
       });
+      // Correlation, findings and per-token policy judgement over the events.
+      const c = analyzeCase(built, { judge: (info) => judgeToken(info, { clockToleranceMs: built.settings.clockToleranceMs, overrides: built.settings.policy }) });
       const skeleton = validateCase({ ...c, events: events.slice(0, 1000) });
       if (!skeleton.valid) throw new CliExit(1, `analyze: internal error, the case does not validate:\n  ${skeleton.errors.join('\n  ')}`);
       if (flags.out) await writeCaseFile(c, flags.out);

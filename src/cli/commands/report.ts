@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import type { Case } from '../../model/case';
 import { REDACTION_PROFILES } from '../../model/redaction';
 import type { TraceAnswer } from '../../model/trace';
+import { defaultAnswers } from '../../report/default-answers';
 import { REPORT_FORMATS, type ReportFormat, renderReport, TLP_LEVELS, type Tlp } from '../../report/index';
 import { CliExit, type CliIo } from '../io';
 import { loadCaseFile } from '../load-case';
@@ -28,9 +29,9 @@ async function loadCase(inputs: string[]): Promise<Case> {
   throw new CliExit(1, 'report: give a case JSON made by `tokentrail analyze` (reports straight from raw inputs are not available yet)');
 }
 
-/** The traceability answers a report cites. Filled by the trace issue; none until then. */
-async function answersFor(_c: Case): Promise<TraceAnswer[]> {
-  return [];
+/** The traceability answers a report cites: token stories and S1/V1 for what misuse findings name. */
+async function answersFor(c: Case): Promise<TraceAnswer[]> {
+  return defaultAnswers(c);
 }
 
 export function registerReport(program: Command, io: CliIo): void {

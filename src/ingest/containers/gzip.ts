@@ -6,17 +6,42 @@ export interface RatioCounter {
   out: number;
 }
 
-/** Decompresses a gzip stream (multi-member too); counts compressed bytes in and bytes out. */
+/** Bytes handed to the decompressor per pull: keeps its read-ahead (and so `in`) close to what it consumed. */
+const SLICE = 16 * 1024;
+
+/**
+ * Decompresses a gzip stream (multi-member too); counts compressed bytes in and bytes out.
+ * The input is handed over in small slices, counted when the decompressor pulls them, so the
+ * ratio guard sees roughly what was consumed rather than what was read ahead.
+ */
 export function gunzip(stream: ReadableStream<Uint8Array>, counter: RatioCounter): ReadableStream<Uint8Array> {
-  const countIn = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, c) {
-      counter.in += chunk.length;
-      c.enqueue(chunk);
+  const reader = stream.getReader();
+  let cur: Uint8Array | undefined;
+  let off = 0;
+  const sliced = new ReadableStream<Uint8Array>(
+    {
+      async pull(c) {
+        while (!cur || off >= cur.length) {
+          const r = await reader.read();
+          if (r.done) {
+            c.close();
+            return;
+          }
+          cur = r.value;
+          off = 0;
+        }
+        const s = cur.subarray(off, off + SLICE);
+        off += s.length;
+        counter.in += s.length;
+        c.enqueue(s);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
     },
-  });
-  return stream
-    .pipeThrough(countIn)
-    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+    { highWaterMark: 0 },
+  );
+  return sliced.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
 }
 
 /**

@@ -28,7 +28,8 @@ export const GOOD_SCHEDLOG = '11/20/26 10:00:01 (pid:4242) Number of Active Work
 
 /** Every file of the corpus; `cases` says what each hostile one must produce. */
 export function buildHostileCorpus(): { files: CorpusFile[]; cases: HostileCase[] } {
-  const bombLine = '11/20/26 10:00:01 (pid:4242) the same line again and again, compressing far too well\n';
+  // Long runs of one byte deflate at ~1000:1, like a real bomb.
+  const bombLine = `11/20/26 10:00:01 (pid:4242) ${'A'.repeat(4000)}\n`;
   const bombText = enc(bombLine.repeat(Math.ceil((32 * 1024 * 1024) / bombLine.length)));
   const bombZip = zipSync({ 'big.log': [bombText, { level: 9 }], 'after-bomb.log': enc('a good line after the bomb\n') });
   const gzBomb = gzipSync(bombText, { level: 9 });

@@ -17,56 +17,45 @@ export interface CondorLine {
   message: string;
 }
 
-const WALL = /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))? /;
-const EPOCH = /^(\d{9,11})(?:\.(\d{3}))? /;
-const TAG = /^\((pid|tid|cid):(\d+)\) /;
-const CAT = /^\((D_[A-Z_]+(?::\d)?(?:\|D_[A-Z_]+(?::\d)?)*)\) /;
+// One pass: the time (wall clock or D_TIMESTAMP epoch) and the run of optional header tags.
+const HEADER =
+  /^(?:(\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?|(\d{9,11})(?:\.(\d{3}))?) ((?:\((?:pid|tid|cid):\d+\) |\(D_[A-Z_]+(?::\d)?(?:\|D_[A-Z_]+(?::\d)?)*\) )*)/;
+const TAGS = /\((pid|tid|cid):(\d+)\) |\((D_[^)]*)\) /g;
 
 /** Parses the header of one HTCondor log line; undefined when the line has no valid header. */
 export function parseCondorLine(text: string, tz: string): CondorLine | undefined {
+  const h = HEADER.exec(text);
+  if (!h) return undefined;
   let time: EventTime;
-  let rest: string;
-  const w = WALL.exec(text);
-  if (w) {
-    const month = Number(w[1]);
-    const day = Number(w[2]);
-    const hour = Number(w[4]);
-    const minute = Number(w[5]);
-    const second = Number(w[6]);
+  if (h[1] !== undefined) {
+    const month = Number(h[1]);
+    const day = Number(h[2]);
+    const hour = Number(h[4]);
+    const minute = Number(h[5]);
+    const second = Number(h[6]);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-    time = wallTime(w[0].trimEnd(), tz, {
-      year: expandYear(Number(w[3])),
+    const stamp = h[7] ? 21 : 17;
+    time = wallTime(text.slice(0, stamp), tz, {
+      year: expandYear(Number(h[3])),
       month,
       day,
       hour,
       minute,
       second,
-      ms: w[7] ? Number(w[7]) : 0,
+      ms: h[7] ? Number(h[7]) : 0,
     });
-    rest = text.slice(w[0].length);
   } else {
-    const e = EPOCH.exec(text);
-    if (!e) return undefined;
-    time = { ts: Number(e[1]) * 1000 + (e[2] ? Number(e[2]) : 0), text: e[0].trimEnd() };
-    rest = text.slice(e[0].length);
+    time = { ts: Number(h[8]) * 1000 + (h[9] ? Number(h[9]) : 0), text: h[9] ? `${h[8]}.${h[9]}` : h[8] };
   }
   const out: CondorLine = { time, message: '' };
-  for (;;) {
-    const t = TAG.exec(rest);
-    if (t) {
-      out[t[1] as 'pid' | 'tid' | 'cid'] = Number(t[2]);
-      rest = rest.slice(t[0].length);
-      continue;
+  if (h[10]) {
+    for (const t of h[10].matchAll(TAGS)) {
+      if (t[1]) out[t[1] as 'pid' | 'tid' | 'cid'] = Number(t[2]);
+      else out.cat = t[3];
     }
-    const c = CAT.exec(rest);
-    if (c) {
-      out.cat = c[1];
-      rest = rest.slice(c[0].length);
-      continue;
-    }
-    break;
   }
-  out.message = rest.trim();
+  const rest = text.slice(h[0].length);
+  out.message = rest.endsWith(' ') || rest.endsWith('\r') ? rest.trimEnd() : rest;
   return out;
 }
 

@@ -35,7 +35,15 @@ export function parseSinful(text: string): Sinful | undefined {
   for (const kv of (m[2] ?? '').split('&')) {
     const eq = kv.indexOf('=');
     const k = eq < 0 ? kv : kv.slice(0, eq);
-    const v = eq < 0 ? '' : decodeURIComponent(kv.slice(eq + 1));
+    const raw = eq < 0 ? '' : kv.slice(eq + 1);
+    let v = raw;
+    if (raw.includes('%')) {
+      try {
+        v = decodeURIComponent(raw);
+      } catch {
+        // A stray `%` in hostile input: keep the text as logged.
+      }
+    }
     if (k === 'alias' && v) out.alias = v.toLowerCase();
     if (k === 'addrs' && v && !out.ip) {
       const first = v.split('+')[0];

@@ -20,6 +20,8 @@ describe('sinful strings', () => {
     });
     expect(findSinful('Started shadow on "<192.0.2.42:9618?sock=x>", pid')?.ip).toBe('192.0.2.42');
     expect(parseSinful('not a sinful')).toBeUndefined();
+    // Hostile percent-escapes do not throw; the alias is kept as logged.
+    expect(parseSinful('<192.0.2.1:1?alias=%zz%&addrs=192.0.2.1-1>')).toEqual({ ip: '192.0.2.1', port: 1, alias: '%zz%' });
   });
 });
 

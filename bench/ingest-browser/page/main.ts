@@ -1,0 +1,61 @@
+/// <reference lib="dom" />
+/**
+ * Benchmark page: stores generated events with the case store (paged records) and with the naive
+ * layout (one IndexedDB record per event, Dexie bulkAdd), then times the queries the timeline makes.
+ */
+import Dexie from 'dexie';
+import { CaseStore } from '../../../renderer/src/store/case-store';
+import { TokentrailDb } from '../../../renderer/src/store/db';
+import { eventBatches } from './events';
+
+declare global {
+  interface Window {
+    bench: { paged(n: number): Promise<Record<string, number>>; naive(n: number): Promise<Record<string, number>> };
+  }
+}
+
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+async function paged(n: number) {
+  const store = new CaseStore(new TokentrailDb(`bench-paged-${n}`));
+  const c = await store.createCase({ name: 'bench' });
+  const t0 = performance.now();
+  for (const b of eventBatches(n, 8, 8000)) await store.putEventBatch(c.id, b);
+  const tStored = ms(t0);
+  await store.finalize(c.id);
+  const tFinal = ms(t0);
+  let t = performance.now();
+  const count = await store.countEvents(c.id);
+  const rows = await store.queryEvents(c.id, { offset: Math.floor(n / 2), limit: 200 });
+  const tBrowse = ms(t);
+  t = performance.now();
+  const ipCount = await store.countEvents(c.id, { pivots: ['ip:203.0.113.3'] });
+  const tPivot = ms(t);
+  t = performance.now();
+  const textCount = await store.countEvents(c.id, { text: 'f12345.root' });
+  const tText = ms(t);
+  await store.db.delete();
+  if (count !== n || rows.length !== 200) throw new Error(`paged store lost events: ${count}/${n}, ${rows.length} rows`);
+  return { storedMs: tStored, storedAndSortedMs: tFinal, browseMs: tBrowse, pivotMs: tPivot, pivotHits: ipCount, textMs: tText, textHits: textCount };
+}
+
+async function naive(n: number) {
+  const db = new Dexie(`bench-naive-${n}`);
+  db.version(1).stores({ events: 'id, [caseId+ts], caseId, ip, user' });
+  const t0 = performance.now();
+  for (const b of eventBatches(n, 8, 10000)) await db.table('events').bulkAdd(b.map((e) => ({ ...e, caseId: 'c', ts: e.time.ts, ip: e.ids.ip, user: e.ids.user })));
+  const tStored = ms(t0);
+  let t = performance.now();
+  const count = await db.table('events').count();
+  const rows = await db.table('events').where('[caseId+ts]').between(['c', Dexie.minKey], ['c', Dexie.maxKey]).offset(Math.floor(n / 2)).limit(200).toArray();
+  const tBrowse = ms(t);
+  t = performance.now();
+  const ipCount = await db.table('events').where('ip').equals('203.0.113.3').count();
+  const tPivot = ms(t);
+  await db.delete();
+  if (count !== n || rows.length !== 200) throw new Error('naive store lost events');
+  return { storedMs: tStored, browseMs: tBrowse, pivotMs: tPivot, pivotHits: ipCount };
+}
+
+window.bench = { paged, naive };
+document.title = 'ready';

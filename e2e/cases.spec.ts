@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { caseDoc } from './fixtures/case-doc';
+import { AppPage } from './pages/app-page';
+import { ImportPanel } from './pages/import-panel';
+import { Timeline } from './pages/timeline';
+import { TokensView } from './pages/tokens';
+
+const json = (doc: unknown, name = 'case.tokentrail.json') => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+
+test('a new case opens the import panel and is listed; deleting it removes it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await expect(page.getByTestId('open-demo')).toBeDisabled();
+  await app.newCase();
+  await expect(app.caseItems).toHaveCount(1);
+  await expect(app.caseItems.first()).toContainText('0 events');
+  await expect(app.caseCounts).toHaveText('0 events · 0 inputs · 0 problems');
+  const tl = await app.openView('timeline');
+  await expect(tl.getByTestId('empty-state')).toContainText('no events yet');
+  const name = (await app.caseTitle.textContent()) ?? '';
+  await app.deleteCase(name);
+  await expect(app.caseItems).toHaveCount(0);
+  await expect(page.getByTestId('case-header')).toHaveCount(0);
+});
+
+test('a case document imports into a browsable timeline, tokens, findings and inputs', async ({ page }) => {
+  const doc = caseDoc(9000);
+  const app = new AppPage(page);
+  await app.goto();
+  await app.newCase();
+  const imp = new ImportPanel(page);
+  await imp.pickFiles([json(doc)]);
+  await expect(imp.messages).toContainText('loaded case “E2E stolen token” (9,000 events)');
+  // The empty case made by "New case" is replaced by the imported one.
+  await expect(app.caseItems).toHaveCount(1);
+  await expect(app.caseTitle).toHaveText('E2E stolen token');
+  await expect(app.caseCounts).toHaveText('9,000 events · 3 inputs · 1 problems');
+
+  await app.openView('timeline');
+  const tl = new Timeline(page);
+  await tl.expectCount(9000);
+  const firstTs = Math.min(...doc.events.map((e) => e.time.ts));
+  await expect(tl.rows.first()).toContainText(new Date(firstTs).toISOString().slice(11, 19));
+  // An identifier filter narrows to exactly the matching events.
+  await tl.filterText('f1234.root');
+  await tl.expectCount(1);
+  await tl.filterText('');
+  await tl.expectCount(9000);
+  await app.screenshot('case-timeline');
+
+  await page.getByTestId('open-inputs').click();
+  await expect(page.getByTestId('input-row')).toHaveCount(3);
+  await expect(page.getByTestId('inputs-panel')).toContainText('not an XRootD log line');
+  await app.screenshot('case-inputs');
+  await page.getByTestId('open-inputs').click();
+
+  await app.openView('tokens');
+  const tokens = new TokensView(page);
+  await expect(tokens.rows).toHaveCount(2);
+  // Sorted by worst finding first: the 9-day WLCG token.
+  await expect(tokens.rows.first()).toContainText('wlcg');
+  await expect(tokens.rows.first()).toContainText('9 d');
+  await tokens.rows.first().click();
+  await expect(tokens.details).toContainText('Token lifetime 9 d exceeds the 7-day maximum');
+  await expect(tokens.details.getByTestId('token-redacted')).toContainText('[sig-redacted:0000aa11bb22cc33]');
+  await expect(tokens.details.getByTestId('token-claims')).toContainText('2026-03-23T08:00:00Z');
+  await app.screenshot('case-tokens');
+
+  // From the token to its events in the timeline.
+  await page.getByRole('button', { name: 'Show its events in the timeline' }).click();
+  await expect(tl.pivots).toHaveCount(1);
+  await expect(tl.pivots).toContainText('tok:0000aa11bb22cc33');
+  await tl.expectCount(doc.events.filter((e) => e.ids.tokenFps?.some((f) => f.startsWith('0000aa11bb22cc33'))).length);
+
+  const findings = await app.openView('findings');
+  await expect(findings.getByTestId('finding')).toHaveCount(1);
+  await app.screenshot('case-findings');
+
+  const report = await app.openView('report');
+  await expect(report.getByTestId('report-panel')).toBeVisible();
+  await expect(page.frameLocator('[data-testid=report-preview]').locator('h1')).toContainText('E2E stolen token', { timeout: 20_000 });
+  await app.screenshot('case-report');
+});
+
+test('an invalid case document is refused with the reason; log files wait for the ingestion core', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.newCase();
+  const imp = new ImportPanel(page);
+  await imp.pickFiles([json({ format: 'tokentrail.case/v1', id: 'x' }, 'broken.json')]);
+  await expect(imp.messages).toContainText('broken.json: not a valid tokentrail.case/v1 document');
+  await imp.pickFiles([{ name: 'SchedLog', mimeType: 'text/plain', buffer: Buffer.from('11/22/26 10:00:00 (pid:1) Number of Active Workers 0\n') }]);
+  await expect(imp.messages).toContainText('1 file(s) not read');
+  await expect(app.caseCounts).toHaveText('0 events · 0 inputs · 0 problems');
+});

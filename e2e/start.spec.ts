@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { findElectronBinary } from '../scripts/electron-binary.cjs';
+
+// `npm start` on a machine without the Electron binary: one explanatory line, then the app in
+// web mode on 127.0.0.1. (With the binary present it would open the desktop app instead.)
+const VIEWS = ['timeline', 'tokens', 'trace', 'findings', 'report', 'training'];
+const root = path.join(__dirname, '..');
+
+test.skip(findElectronBinary().ok, 'Electron binary present: npm start opens the desktop app, not web mode');
+
+test('npm start falls back to web mode with one line and serves the app', async ({ page }) => {
+  test.setTimeout(120_000);
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.cjs')], {
+    cwd: root,
+    env: { ...process.env, TOKENTRAIL_NO_ELECTRON_FETCH: '1', PORT: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  try {
+    await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\//.test(output), { timeout: 100_000 }).toBe(true);
+    const url = output.match(/http:\/\/127\.0\.0\.1:\d+\//)?.[0] as string;
+    const lines = output.split('\n').filter((l) => l.trim() !== '' && !/^npm warn/i.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tokentrail: Electron binary not available \(.+\); serving the app in web mode at http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(output).not.toMatch(/^\s+at /m);
+
+    const res = await page.goto(url);
+    expect(res?.headers()['content-security-policy']).toContain("object-src 'none'");
+    await expect(page.getByTestId('case-sidebar')).toBeVisible();
+    for (const v of VIEWS) await expect(page.getByTestId(`tab-${v}`)).toBeVisible();
+
+    // The fallback server stays inside dist-web.
+    const traversal = await page.request.get(`${url}..%2f..%2fpackage.json`);
+    expect(traversal.status()).toBe(404);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});

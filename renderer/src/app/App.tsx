@@ -1,0 +1,165 @@
+/** The application shell: case sidebar, the open case's header and panels, and the six views. */
+import { useCallback, useEffect, useState } from 'react';
+import { demoAvailable, demoFiles } from '../demo';
+import { filesFromDrop, platform } from '../platform';
+import { type CaseRow, caseStore } from '../store';
+import { FindingsTab } from '../views/findings/FindingsTab';
+import { ImportPanel, type PickedFile } from '../views/import/ImportPanel';
+import { InputsPanel } from '../views/import/InputsPanel';
+import { ReportTab } from '../views/report/ReportTab';
+import { TimelineTab } from '../views/timeline/TimelineTab';
+import { TokensTab } from '../views/tokens/TokensTab';
+import { TraceTab } from '../views/trace/TraceTab';
+import { TrainingTab } from '../views/training/TrainingTab';
+import { CaseHeader } from './CaseHeader';
+import { CaseSidebar } from './CaseSidebar';
+import { entityPivot } from './entity-pivot';
+import { useCaseData } from './use-case-data';
+import { VIEWS, type ViewName, viewId } from './views';
+
+type Panel = 'import' | 'inputs' | null;
+
+export function App() {
+  const store = caseStore();
+  const [view, setView] = useState<ViewName>('Timeline');
+  const [cases, setCases] = useState<CaseRow[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [dropped, setDropped] = useState<PickedFile[] | null>(null);
+  const [pivots, setPivots] = useState<string[] | undefined>();
+  const [demoBusy, setDemoBusy] = useState(false);
+  const data = useCaseData(current, revision);
+
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is the refetch trigger
+  useEffect(() => {
+    store.listCases().then(setCases);
+  }, [store, revision]);
+
+  const newCase = async (name = `Case ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`) => {
+    const row = await store.createCase({ name });
+    setCurrent(row.id);
+    setPanel('import');
+    changed();
+    return row.id;
+  };
+
+  // Drops anywhere on the window go to the import panel (a new case when none is open).
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = async (e: DragEvent) => {
+      e.preventDefault();
+      if (!e.dataTransfer) return;
+      const files = await filesFromDrop(e.dataTransfer);
+      if (!files.length) return;
+      if (!current) await newCase();
+      setPanel('import');
+      setDropped(files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  });
+
+  const caseImported = async (id: string) => {
+    // A just-created empty case is replaced by the imported one.
+    if (current && current !== id && data && data.row.eventCount === 0 && data.inputs.length === 0) await store.deleteCase(current);
+    setCurrent(id);
+    changed();
+  };
+
+  const openDemo = async () => {
+    setDemoBusy(true);
+    try {
+      await newCase('Demo: stolen token');
+      setDropped(await demoFiles());
+    } finally {
+      setDemoBusy(false);
+    }
+  };
+
+  const exportCase = async () => {
+    if (!current) return;
+    const doc = await store.exportCaseJson(current);
+    await platform().saveFile({ suggestedName: `${doc.name.replace(/[^\w.-]+/g, '_')}.tokentrail.json`, data: JSON.stringify(doc, null, 1) });
+  };
+
+  const pivotTo = (key: string) => {
+    setPivots([key]);
+    setView('Timeline');
+  };
+
+  return (
+    <div className="app">
+      <CaseSidebar
+        cases={cases}
+        current={current}
+        onOpen={(id) => {
+          setCurrent(id);
+          setPanel(null);
+          setPivots(undefined);
+        }}
+        onNew={() => void newCase()}
+        onDelete={async (id) => {
+          await store.deleteCase(id);
+          if (id === current) setCurrent(null);
+          changed();
+        }}
+        onDemo={demoAvailable ? () => void openDemo() : null}
+        demoBusy={demoBusy}
+      />
+      <main className="main">
+        {data && (
+          <CaseHeader
+            row={data.row}
+            inputs={data.inputs.length}
+            problems={data.problems.length}
+            onImport={() => setPanel(panel === 'import' ? null : 'import')}
+            onInputs={() => setPanel(panel === 'inputs' ? null : 'inputs')}
+            onExport={() => void exportCase()}
+          />
+        )}
+        {data && panel === 'import' && (
+          <ImportPanel
+            caseId={data.row.id}
+            dropped={dropped}
+            onDroppedTaken={() => setDropped(null)}
+            onChanged={changed}
+            onCaseImported={(id) => void caseImported(id)}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {data && panel === 'inputs' && <InputsPanel inputs={data.inputs} problems={data.problems} onClose={() => setPanel(null)} />}
+        <div className="tabs" role="tablist">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={v === view} data-testid={`tab-${viewId(v)}`} onClick={() => setView(v)}>
+              {v}
+            </button>
+          ))}
+        </div>
+        <section className="view" data-testid={`view-${viewId(view)}`}>
+          {view === 'Timeline' && (
+            <TimelineTab
+              data={data}
+              revision={revision}
+              pivots={pivots}
+              onToggleStar={async (id) => {
+                if (current) await store.toggleStar(current, id);
+                changed();
+              }}
+            />
+          )}
+          {view === 'Tokens' && <TokensTab data={data} onPivot={pivotTo} />}
+          {view === 'Trace' && <TraceTab data={data} revision={revision} />}
+          {view === 'Findings' && <FindingsTab data={data} onPivot={(id) => pivotTo(entityPivot(id))} />}
+          {view === 'Report' && <ReportTab data={data} revision={revision} />}
+          {view === 'Training' && <TrainingTab onOpenCase={(id) => { setCurrent(id); changed(); }} />}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CASE_FORMAT, validateCase } from '../../../src/model';
+import { CaseStore } from './case-store';
+import { TokentrailDb } from './db';
+import { compareEvents, PAGE_SIZE } from './event-pages';
+import { makeEvents } from './test-events';
+
+let n = 0;
+const stores: CaseStore[] = [];
+function store() {
+  const s = new CaseStore(new TokentrailDb(`test-${++n}`));
+  stores.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.db.delete();
+});
+
+/** Adds events one input at a time in batches, the way ingestion streams them. */
+async function loadPerInput(s: CaseStore, caseId: string, events: ReturnType<typeof makeEvents>, batch: number) {
+  const inputs = [...new Set(events.map((e) => e.src.input))];
+  for (const input of inputs) {
+    const mine = events.filter((e) => e.src.input === input);
+    for (let i = 0; i < mine.length; i += batch) await s.putEventBatch(caseId, mine.slice(i, i + batch));
+  }
+}
+
+describe('case store', () => {
+  it('keeps a global time order across pages when inputs arrive one after another', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'order' });
+    const events = makeEvents(PAGE_SIZE * 2 + 777);
+    await loadPerInput(s, c.id, events, 1500);
+    const expected = [...events].sort(compareEvents);
+    const all = await s.queryEvents(c.id);
+    expect(all.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    const row = await s.getCase(c.id);
+    expect(row?.pages.length).toBe(3);
+    expect(row?.eventCount).toBe(events.length);
+    // Pages do not overlap after finalize.
+    for (let i = 1; i < row!.pages.length; i++) expect(row!.pages[i]!.minTs).toBeGreaterThanOrEqual(row!.pages[i - 1]!.maxTs);
+    // A window spanning a page boundary.
+    const win = await s.queryEvents(c.id, { offset: PAGE_SIZE - 5, limit: 10 });
+    expect(win.map((e) => e.id)).toEqual(expected.slice(PAGE_SIZE - 5, PAGE_SIZE + 5).map((e) => e.id));
+    expect(await s.countEvents(c.id)).toBe(events.length);
+  });
+
+  it('filters by identifier, reading only the pages that hold it', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'ids' });
+    const events = makeEvents(PAGE_SIZE * 3);
+    // One rare IP, present only in the middle of the case.
+    const rare = events[Math.floor(events.length / 2)]!;
+    rare.ids.ip = '203.0.113.250';
+    await loadPerInput(s, c.id, events, 5000);
+    const reads: number[] = [];
+    const get = s.db.eventPages.get.bind(s.db.eventPages);
+    s.db.eventPages.get = ((k: [string, number]) => {
+      reads.push(k[1]);
+      return get(k);
+    }) as typeof s.db.eventPages.get;
+    await s.finalize(c.id);
+    reads.length = 0;
+    const hits = await s.queryEvents(c.id, { pivots: ['ip:203.0.113.250'] });
+    expect(hits.map((e) => e.id)).toEqual([rare.id]);
+    expect(reads.length).toBe(1);
+
+    const alice = events.filter((e) => e.ids.user === 'alice' && e.ids.ip === '192.0.2.44').sort(compareEvents);
+    expect((await s.queryEvents(c.id, { pivots: ['user:alice', 'ip:192.0.2.44'], offset: 10, limit: 20 })).map((e) => e.id)).toEqual(
+      alice.slice(10, 30).map((e) => e.id),
+    );
+    expect(await s.countEvents(c.id, { pivots: ['user:alice', 'ip:192.0.2.44'] })).toBe(alice.length);
+    expect(await s.countEvents(c.id, { kinds: ['job.start'] })).toBe(events.filter((e) => e.kind === 'job.start').length);
+    const from = events[100]!.time.ts;
+    const to = from + 60_000;
+    expect(await s.countEvents(c.id, { from, to })).toBe(events.filter((e) => e.time.ts >= from && e.time.ts <= to).length);
+    expect(await s.countEvents(c.id, { text: 'f1234.root' })).toBe(1);
+    const h = await s.histogram(c.id, {}, 10);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(events.length);
+  });
+
+  it('is deterministic: any batch order gives the same exported case', async () => {
+    const events = makeEvents(PAGE_SIZE + 321, 7);
+    const docs: string[] = [];
+    for (const order of [events, [...events].reverse()]) {
+      const s = store();
+      const c = await s.createCase({ name: 'det', id: 'case-det', createdAt: '2026-03-14T09:00:00.000Z' });
+      await loadPerInput(s, c.id, order, 999);
+      docs.push(JSON.stringify(await s.exportCaseJson(c.id)));
+    }
+    expect(docs[0]).toBe(docs[1]);
+    const doc = JSON.parse(docs[0]!);
+    expect(doc.format).toBe(CASE_FORMAT);
+    expect(validateCase(doc).errors).toEqual([]);
+  });
+
+  it('imports and exports the case document, and rejects invalid ones', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'src', id: 'case-src', createdAt: '2026-03-14T09:00:00.000Z' });
+    await s.putEventBatch(c.id, makeEvents(50, 3));
+    await s.putInputs(c.id, [{ path: 'site/xrootd.log', size: 4096, sha256: 'a'.repeat(64), parser: 'xrootd', events: 50, problems: 1, tz: 'UTC' }]);
+    await s.putProblems(c.id, [{ code: 'line.malformed', input: 'site/xrootd.log', line: 17, message: 'not an xrootd line' }]);
+    await s.toggleStar(c.id, 'ev-3-0000001');
+    const doc = await s.exportCaseJson(c.id);
+    const t = store();
+    await t.importCaseJson(doc);
+    expect(await t.exportCaseJson(c.id)).toEqual(doc);
+    expect((await t.getProblems(c.id))[0]).toEqual({ code: 'line.malformed', input: 'site/xrootd.log', line: 17, message: 'not an xrootd line' });
+    await expect(t.importCaseJson({ ...doc, format: 'other' })).rejects.toThrow(/not a valid/);
+    await expect(t.importCaseJson({ ...doc, events: [{ id: 1 }] })).rejects.toThrow(/not a valid/);
+  });
+
+  it('deletes a case and everything it owns', async () => {
+    const s = store();
+    const a = await s.createCase({ name: 'a' });
+    const b = await s.createCase({ name: 'b' });
+    await s.putEventBatch(a.id, makeEvents(100, 1));
+    await s.putEventBatch(b.id, makeEvents(100, 2));
+    await s.toggleStar(a.id, 'ev-1-0000001');
+    await s.deleteCase(a.id);
+    expect((await s.listCases()).map((c) => c.name)).toEqual(['b']);
+    expect(await s.db.eventPages.where('caseId').equals(a.id).count()).toBe(0);
+    expect(await s.db.stars.count()).toBe(0);
+    expect(await s.countEvents(b.id)).toBe(100);
+  });
+
+  it('keeps time-ordered arrivals sorted and indexed without a rewrite', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'ordered' });
+    const events = makeEvents(PAGE_SIZE * 2, 9).sort(compareEvents);
+    for (let i = 0; i < events.length; i += 1000) await s.putEventBatch(c.id, events.slice(i, i + 1000));
+    const row = await s.getCase(c.id);
+    expect(row?.sorted).toBe(true);
+    expect(row?.pages.map((p) => p.n)).toEqual([PAGE_SIZE, PAGE_SIZE]);
+    const bob = events.filter((e) => e.ids.user === 'bob');
+    expect((await s.queryEvents(c.id, { pivots: ['user:bob'] })).map((e) => e.id)).toEqual(bob.map((e) => e.id));
+  });
+
+  it('toggles stars', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 's' });
+    expect(await s.toggleStar(c.id, 'e2')).toBe(true);
+    expect(await s.toggleStar(c.id, 'e1')).toBe(true);
+    expect(await s.getStars(c.id)).toEqual(['e1', 'e2']);
+    expect(await s.toggleStar(c.id, 'e2')).toBe(false);
+    expect(await s.getStars(c.id)).toEqual(['e1']);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The renderer's IndexedDB schema (Dexie). One database holds every case.
+ *
+ * Events are stored in pages, not one record per event: IndexedDB costs ~70 µs per record here
+ * (TOOLCHAIN.md), so a million single-event records take ~90 s, while ~250 pages of 4,000 events
+ * take a few seconds. Each page carries its time range and the identifier keys of its events
+ * (multiEntry index `keys`, prefixed with the case id so one index serves all cases), so a filter
+ * on `ip:203.0.113.7` reads only the pages that contain it.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Entity, Finding, InputRecord, Link, Problem, TokenInfo } from '../../../src/model';
+import type { Case } from '../../../src/model';
+
+/** Summary of one stored event page, kept on the case so queries can skip pages unread. */
+export interface PageMeta {
+  page: number;
+  minTs: number;
+  maxTs: number;
+  n: number;
+}
+
+/** A case's row: metadata only; the bulk lives in the other tables. */
+export interface CaseRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  settings: Case['settings'];
+  profile: Case['profile'];
+  redaction: Case['redaction'];
+  tool: Case['tool'];
+  eventCount: number;
+  /** True when pages are globally time-ordered and `pages` is current. */
+  sorted: boolean;
+  pages: PageMeta[];
+  /** Per-case HMAC key (hex) for report pseudonyms: same person, same alias within this case only. */
+  pseudonymKey?: string;
+  /** v1 only: starred event ids, moved to the `stars` table by the v2 upgrade. */
+  starred?: string[];
+}
+
+/** A block of events in (ts, input, line, id) order with the keys needed to find it. */
+export interface EventPage {
+  caseId: string;
+  page: number;
+  minTs: number;
+  maxTs: number;
+  /** `<caseId>|<pivot key>` for every pivot key and `<caseId>|kind:<kind>` of its events. */
+  keys: string[];
+  n: number;
+  /**
+   * The events as one JSON array. One string per record instead of 4,000 objects: IndexedDB
+   * clones a string in one copy, which makes writing and reading a page several times faster.
+   */
+  json: string;
+}
+
+export type CaseScoped<T> = T & { caseId: string };
+export type ProblemRow = CaseScoped<Problem> & { seq?: number };
+
+/** A starred timeline row (the report lists starred rows). Added in schema v2. */
+export interface StarRow {
+  caseId: string;
+  eventId: string;
+  at: string;
+}
+
+export const DB_NAME = 'tokentrail';
+
+/** Version 1 of the schema, exported so the upgrade test can create a v1 database. */
+export const SCHEMA_V1 = {
+  cases: 'id, name, createdAt',
+  inputs: '[caseId+path], caseId',
+  eventPages: '[caseId+page], caseId, *keys',
+  tokens: '[caseId+fp], caseId',
+  entities: '[caseId+id], caseId, [caseId+kind]',
+  links: '[caseId+id], caseId',
+  findings: '[caseId+id], caseId, [caseId+severity]',
+  problems: '++seq, caseId, [caseId+input]',
+};
+
+/** Version 2: starred rows get their own table (indexed by case) instead of an array on the case. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, stars: '[caseId+eventId], caseId' };
+
+/** Moves v1's `cases.starred` arrays into the v2 `stars` table. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const cases = await tx.table<CaseRow>('cases').toArray();
+  const rows = cases.flatMap((c) => (c.starred ?? []).map((eventId) => ({ caseId: c.id, eventId, at: c.createdAt })));
+  await tx.table<StarRow>('stars').bulkPut(rows);
+  await tx
+    .table<CaseRow>('cases')
+    .toCollection()
+    .modify((c) => {
+      delete c.starred;
+    });
+}
+
+export class TokentrailDb extends Dexie {
+  cases!: Table<CaseRow, string>;
+  inputs!: Table<CaseScoped<InputRecord>, [string, string]>;
+  eventPages!: Table<EventPage, [string, number]>;
+  tokens!: Table<CaseScoped<TokenInfo>, [string, string]>;
+  entities!: Table<CaseScoped<Entity>, [string, string]>;
+  links!: Table<CaseScoped<Link>, [string, string]>;
+  findings!: Table<CaseScoped<Finding>, [string, string]>;
+  problems!: Table<ProblemRow, number>;
+  stars!: Table<StarRow, [string, string]>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}

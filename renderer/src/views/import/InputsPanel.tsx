@@ -1,0 +1,66 @@
+/** The inputs of a case with their chain-of-custody facts and problems. */
+import type { InputRecord, Problem } from '../../../../src/model';
+
+export function InputsPanel(props: { inputs: InputRecord[]; problems: Problem[]; onClose(): void }) {
+  const byInput = new Map<string, Problem[]>();
+  for (const p of props.problems) byInput.set(p.input, [...(byInput.get(p.input) ?? []), p]);
+  return (
+    <section className="inputs-panel" data-testid="inputs-panel">
+      <header>
+        <h3>Inputs</h3>
+        <button type="button" className="close" onClick={props.onClose} title="Close">
+          ×
+        </button>
+      </header>
+      {props.inputs.length === 0 ? (
+        <p className="muted">No inputs yet.</p>
+      ) : (
+        <table className="dense" data-testid="inputs-table">
+          <thead>
+            <tr>
+              <th>input</th>
+              <th>size</th>
+              <th>SHA-256</th>
+              <th>parser</th>
+              <th>events</th>
+              <th>problems</th>
+              <th>assumed timezone</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.inputs.map((i) => (
+              <tr key={i.path} data-testid="input-row">
+                <td className="path">{i.path}</td>
+                <td>{i.size.toLocaleString('en')}</td>
+                <td>
+                  <code title={i.sha256}>{i.sha256.slice(0, 16)}…</code>
+                </td>
+                <td>{i.parser}</td>
+                <td>{i.events.toLocaleString('en')}</td>
+                <td>
+                  {(byInput.get(i.path) ?? []).length > 0 ? (
+                    <details>
+                      <summary>{i.problems}</summary>
+                      <ul>
+                        {(byInput.get(i.path) ?? []).map((p, k) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
+                          <li key={k}>
+                            {p.line ? `line ${p.line}: ` : ''}
+                            {p.message} <span className="muted">({p.code})</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : (
+                    i.problems
+                  )}
+                </td>
+                <td>{i.tz}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

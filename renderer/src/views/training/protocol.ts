@@ -1,0 +1,17 @@
+import type { Case } from '../../../../src/model/case';
+import type { ScenarioAnswers } from '../../../../src/scenario/answers';
+import type { Difficulty } from '../../../../src/scenario/world';
+
+export interface TrainingRequest {
+  scenario: string;
+  seed: number;
+  size: number;
+  difficulty: Difficulty;
+  /** Also return a zip of bundle + answer key (instructor export). */
+  withBundle: boolean;
+}
+
+export type TrainingResponse =
+  | { type: 'progress'; stage: 'generating' | 'analysing'; percent: number }
+  | { type: 'done'; caseDoc: Case; answers: ScenarioAnswers; zip?: Uint8Array }
+  | { type: 'error'; message: string };
