@@ -9,6 +9,8 @@ import { buildSpans } from './netmap';
 import { buildPilots } from './pilots';
 import { resolveTokens } from './tokens';
 
+/** Parsers of worker-node logs: their hosts are nodes even when a line looks like a service's. */
+const WN_SIDE = new Set(['htcondor.startlog', 'htcondor.starterlog', 'panda.pilot', 'dirac.pilot', 'alice.jobagent', 'glideinwms.startup']);
 const SERVICE_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'storage.access', 'transfer', 'token.issue', 'token.refresh', 'http.request', 'token.use', 'token.reject', 'auth.login', 'auth.fail']);
 
 /** Events in time order, ties by id: the order every derived list follows, whatever the input order. */
@@ -22,30 +24,57 @@ function canonicalOrder(events: TgEvent[]): TgEvent[] {
 }
 
 /** Builds the full correlation graph (records with intervals + emitted entities and links). */
-export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: CaseSettings): Graph {
+export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: CaseSettings, timings?: Record<string, number>): Graph {
+  let last = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    if (timings) timings[name] = (timings[name] ?? 0) + now - last;
+    last = now;
+  };
   const events = canonicalOrder(input);
+  lap('sort');
   const tol = settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
-  const eventIndex = new Map<string, number>();
-  for (let i = 0; i < events.length; i++) eventIndex.set(events[i]!.id, i);
   const tr = resolveTokens(events, tokens);
-  const pr = buildPilots(events, tol);
+  lap('tokens');
+  // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
+  const serviceLike = new Set<string>();
+  for (const e of events) if (e.ids.host && SERVICE_KINDS.has(e.kind) && !WN_SIDE.has(e.src.parser)) serviceLike.add(e.ids.host);
+  const pr = buildPilots(events, tol, serviceLike);
+  lap('pilots');
   const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
+  lap('netmap');
   const nodeHosts = new Set<string>();
   for (const p of pr.pilots.values()) for (const h of p.hosts) nodeHosts.add(h.toLowerCase());
   const serviceHosts = new Set<string>();
+  const seen = new Set<string>();
   for (const e of events) {
-    const h = e.ids.host?.toLowerCase();
-    if (h && SERVICE_KINDS.has(e.kind) && !nodeHosts.has(h)) serviceHosts.add(h);
+    const raw = e.ids.host;
+    if (!raw || !SERVICE_KINDS.has(e.kind) || seen.has(raw)) continue;
+    seen.add(raw);
+    const h = raw.toLowerCase();
+    if (!nodeHosts.has(h)) serviceHosts.add(h);
   }
-  const tokenJoins = joinTokens({ events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokens: tr.eventTokens, eventPilot: pr.eventPilot, toleranceMs: tol });
+  const tokenJoins = joinTokens({ events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokens: tr.eventTokens, eventPilot: pr.eventPilot, toleranceMs: tol }, byHost);
+  lap('joins');
   const partial = { events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, serviceHosts, tokenJoins, eventTokens: tr.eventTokens, eventIdentity: tr.eventIdentity, eventPilot: pr.eventPilot };
   const { entities, links } = emit(partial);
+  lap('emit');
+  const joinsByToken = new Map<string, typeof tokenJoins>();
+  const joinsByTarget = new Map<string, typeof tokenJoins>();
+  for (const j of tokenJoins) {
+    for (const [m, k] of [[joinsByToken, j.token], [joinsByTarget, j.target]] as const) {
+      const l = m.get(k);
+      if (l) l.push(j);
+      else m.set(k, [j]);
+    }
+  }
   return {
     ...partial,
     settings: { ...settings, clockToleranceMs: tol },
-    eventIndex,
     spansByHost: byHost,
     pilotByJob: pr.pilotByJob,
+    joinsByToken,
+    joinsByTarget,
     entities,
     links,
     entityById: new Map(entities.map((e) => [e.id, e])),

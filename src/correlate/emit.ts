@@ -23,6 +23,9 @@ export interface EmitInput extends RefTables {
   tokenJoins: TokenJoin[];
 }
 
+const TOKEN_RULES = { requested: 'token.requested-from', seen: 'token.seen-on', used: 'token.used-from', presented: 'token.presented-to', endpoint: 'token.endpoint' };
+const IDENTITY_RULES = { requested: 'identity.requested-from', seen: 'identity.seen-on', used: 'identity.used-from', presented: 'identity.presented-to', endpoint: 'identity.endpoint' };
+
 const iso = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? '' : new Date(ts).toISOString());
 
 export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
@@ -37,17 +40,28 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     }
     return e;
   };
-  const links = new Map<string, Link>();
+  // Links keyed rule → from → to (no per-call id strings: this runs several times per event).
+  const links = new Map<string, Map<string, Map<string, Link>>>();
   const link = (from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}) => {
-    const id = `${rule}:${from}->${to}${extra.from_ts !== undefined ? `@${extra.from_ts}` : ''}`;
-    const l = links.get(id);
+    let byFrom = links.get(rule);
+    if (!byFrom) {
+      byFrom = new Map();
+      links.set(rule, byFrom);
+    }
+    let byTo = byFrom.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      byFrom.set(from, byTo);
+    }
+    const toKey = extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to;
+    const l = byTo.get(toKey);
     if (l) {
       for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
       return;
     }
     ensure(from);
     ensure(to);
-    links.set(id, { id, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
+    byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
   };
 
   // Membership, first/last seen, and the per-event links (token/identity used from IP, at service, on endpoint).
@@ -55,7 +69,9 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   for (let i = 0; i < g.events.length; i++) {
     const e = g.events[i]!;
     eventRefs(e, i, g, refs);
-    for (const id of new Set(refs)) {
+    for (let r = 0; r < refs.length; r++) {
+      const id = refs[r]!;
+      if (refs.indexOf(id) < r) continue;
       const ent = ensure(id);
       if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
       ent.eventCount++;
@@ -63,14 +79,22 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
       if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
       if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
     }
-    const who = g.eventTokens[i]!.length ? g.eventTokens[i]! : g.eventIdentity[i] ? [g.eventIdentity[i]!] : [];
-    const ruleFor = (kind: string) => (who === g.eventTokens[i] ? `token.${kind}` : `identity.${kind}`);
+    const toks = g.eventTokens[i]!;
+    const idn = g.eventIdentity[i];
+    if (toks.length === 0 && !idn) continue;
+    const who = toks.length ? toks : [idn!];
+    const rules = toks.length ? TOKEN_RULES : IDENTITY_RULES;
+    // Worker-node lines state the node's own address: the credential was there, not used from there.
+    const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? rules.requested : WN_KINDS.has(e.kind) ? rules.seen : rules.used;
+    const ev = [e.id];
+    const ipId = e.ids.ip && e.kind !== 'net.map' ? `ip:${e.ids.ip}` : undefined;
+    const host = e.ids.host?.toLowerCase();
+    const hostId = host && g.serviceHosts.has(host) ? `host:${host}` : undefined;
+    const epId = e.ids.endpoint ? `endpoint:${e.ids.endpoint}` : undefined;
     for (const w of who) {
-      // Worker-node lines state the node's own address: the credential was there, not used from there.
-      const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? 'requested-from' : WN_KINDS.has(e.kind) ? 'seen-on' : 'used-from';
-      if (e.ids.ip && e.kind !== 'net.map') link(w, `ip:${e.ids.ip}`, ruleFor(ipRule), 'certain', [e.id]);
-      if (e.ids.host && g.serviceHosts.has(e.ids.host.toLowerCase())) link(w, `host:${e.ids.host.toLowerCase()}`, ruleFor('presented-to'), 'certain', [e.id]);
-      if (e.ids.endpoint) link(w, `endpoint:${e.ids.endpoint}`, ruleFor('endpoint'), 'certain', [e.id]);
+      if (ipId) link(w, ipId, ipRule, 'certain', ev);
+      if (hostId) link(w, hostId, rules.presented, 'certain', ev);
+      if (epId) link(w, epId, rules.endpoint, 'certain', ev);
     }
   }
 
@@ -118,12 +142,20 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     for (const c of p.ces) link(p.id, `host:${c.toLowerCase()}`, 'pilot.ce-submit', 'certain', hostEv(c));
     for (const vo of p.vos) link(p.id, `vo:${vo}`, 'pilot.vo', 'certain', p.events.filter((i) => g.events[i]!.ids.vo).slice(0, 5).map((i) => g.events[i]!.id));
   }
+  const idnBySub = new Map<string, IdentityRec[]>();
+  const idnByUser = new Map<string, IdentityRec[]>();
+  for (const idn of g.identities.values()) {
+    idnBySub.set(idn.sub, [...(idnBySub.get(idn.sub) ?? []), idn]);
+    for (const u of idn.users) idnByUser.set(u, [...(idnByUser.get(u) ?? []), idn]);
+  }
   for (const pl of g.payloads.values()) {
     const ent = ensure(pl.id);
     ent.attrs = { users: sortedUnique(pl.users), subs: sortedUnique(pl.subs), vos: sortedUnique(pl.vos), hosts: sortedUnique(pl.hosts), pilot: pl.pilot ?? '', start: iso(pl.start), end: iso(pl.end), endKnown: pl.endKnown };
     ent.label = `${pl.key}${pl.users.size ? ` (${sortedUnique(pl.users).join(', ')})` : ''}`;
     if (pl.pilot && pl.pilotLink) link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => g.events[i]!.id), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
-    for (const idn of g.identities.values()) {
+    const related = new Set<IdentityRec>();
+    for (const k of [...pl.subs, ...pl.users]) for (const idn of [...(idnBySub.get(k) ?? []), ...(idnByUser.get(k) ?? [])]) related.add(idn);
+    for (const idn of [...related].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) link(pl.id, idn.id, 'payload.subject', 'certain', pl.events.filter((i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub).slice(0, 5).map((i) => g.events[i]!.id));
       else for (const u of idn.users) if (pl.users.has(u)) {
         const mapping = idn.events.find((i) => g.events[i]!.ids.user === u);
@@ -150,5 +182,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     delete e.firstSeen;
     delete e.lastSeen;
   }
-  return { entities, links: [...links.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  const all: Link[] = [];
+  for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) all.push(l);
+  return { entities, links: all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
 }

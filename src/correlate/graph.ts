@@ -104,7 +104,6 @@ export interface TokenJoin {
 export interface Graph {
   events: TgEvent[];
   settings: CaseSettings;
-  eventIndex: Map<string, number>;
   tokens: Map<string, TokenRec>;
   identities: Map<string, IdentityRec>;
   pilots: Map<string, PilotRec>;
@@ -122,6 +121,10 @@ export interface Graph {
   /** Pilot key of each event, when it belongs to one. */
   eventPilot: (string | undefined)[];
   tokenJoins: TokenJoin[];
+  /** tokenJoins grouped by token id. */
+  joinsByToken: Map<string, TokenJoin[]>;
+  /** tokenJoins grouped by target (pilot or payload entity id). */
+  joinsByTarget: Map<string, TokenJoin[]>;
   entities: Entity[];
   links: Link[];
   entityById: Map<string, Entity>;

@@ -40,11 +40,17 @@ export function jobKeys(e: TgEvent): string[] {
   if (ids.pilotId) k.push(`pilot:${ids.pilotId}`);
   if (ids.globalJobId) k.push(`gjid:${ids.globalJobId}`);
   if (ids.batchJobId) k.push(`batch:${ids.batchJobId}`);
-  if (ids.ceJobId) k.push(`ce:${ids.ceJobId}`);
+  if (ids.ceJobId) {
+    k.push(`ce:${ids.ceJobId}`);
+    // A schedd job that ran on a worker node (SchedLog "Started shadow for job X on slot@wn") is
+    // the batch job itself: on an HTCondor-CE the routed job lives in the same schedd.
+    if (ids.workerNode && !ids.batchJobId) k.push(`batch:${ids.ceJobId}`);
+  }
   if (ids.arcJobId) k.push(`arc:${ids.arcJobId}`);
   return k;
 }
 
+const NONE = new Set<string>();
 const START_KINDS = new Set<TgEvent['kind']>(['job.start', 'pilot.start', 'payload.start']);
 const END_KINDS = new Set<TgEvent['kind']>(['job.end', 'pilot.end', 'payload.end']);
 const SUBMIT_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'token.use', 'auth.login', 'auth.fail']);
@@ -66,27 +72,40 @@ function pilotKey(p: PilotRec): string {
 }
 
 /** Start/end of a running job from its worker-node records. */
-function interval(events: TgEvent[], idx: number[], hosts: Set<string>): { start?: number; end?: number; endKnown: boolean } {
+function interval(events: TgEvent[], idx: number[], hosts: Set<string>, service: Set<string> = NONE): { start?: number; end?: number; endKnown: boolean } {
   let start: number | undefined;
   let end: number | undefined;
   let first: number | undefined;
   let last: number | undefined;
+  // Records written on the node win over the CE's own (history JobStartDate, router lines).
+  let sStart: number | undefined;
+  let sEnd: number | undefined;
   for (const i of idx) {
     const e = events[i]!;
     const ts = e.time.ts;
-    if (START_KINDS.has(e.kind)) start = start === undefined ? ts : Math.min(start, ts);
-    if (END_KINDS.has(e.kind)) end = end === undefined ? ts : Math.max(end, ts);
+    const onService = e.ids.host !== undefined && service.has(e.ids.host);
+    if (START_KINDS.has(e.kind)) {
+      if (onService) sStart = sStart === undefined ? ts : Math.min(sStart, ts);
+      else start = start === undefined ? ts : Math.min(start, ts);
+    }
+    if (END_KINDS.has(e.kind)) {
+      if (onService) sEnd = sEnd === undefined ? ts : Math.max(sEnd, ts);
+      else end = end === undefined ? ts : Math.max(end, ts);
+    }
+    if (onService) continue;
     if (WN_KINDS.has(e.kind) && (!e.ids.host || hosts.has(e.ids.host))) {
       first = first === undefined ? ts : Math.min(first, ts);
       last = last === undefined ? ts : Math.max(last, ts);
     }
   }
-  start ??= first;
+  start ??= first ?? sStart;
+  end ??= last === undefined ? sEnd : undefined;
   if (end !== undefined) return { start, end: Math.max(end, last ?? end), endKnown: true };
   return { start, end: last, endKnown: false };
 }
 
-export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult {
+/** `service`: hosts that write service logs (CE, storage...): never a pilot's node. */
+export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
   const uf = new UnionFind();
   const sessionJob = new Map<string, string>();
   for (const e of events) {
@@ -120,20 +139,20 @@ export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult
     if (ids.batchJobId) p.batchJobIds.add(ids.batchJobId);
     if (ids.ceJobId) p.ceJobIds.add(ids.ceJobId);
     if (ids.arcJobId) p.arcJobIds.add(ids.arcJobId);
-    if (ids.workerNode) p.hosts.add(ids.workerNode);
+    if (ids.workerNode && !service.has(ids.workerNode)) p.hosts.add(ids.workerNode);
     if (ids.slot) p.slots.add(ids.slot);
     if (ids.vo) p.vos.add(ids.vo.toLowerCase());
     if (SUBMIT_KINDS.has(e.kind)) {
       if (ids.host) p.ces.add(ids.host);
       if (ids.user && !ids.payloadId) p.owners.add(ids.user);
-    } else if (ids.host && WN_KINDS.has(e.kind)) {
+    } else if (ids.host && WN_KINDS.has(e.kind) && !service.has(ids.host)) {
       p.hosts.add(ids.host);
       // Worker-node logs state the node's own address (EVENTS.md).
       if (ids.ip && !p.statedIps.has(ids.ip)) p.statedIps.set(ids.ip, i);
     }
     if (e.kind === 'job.record' && ids.user) p.owners.add(ids.user);
   }
-  for (const p of groups.values()) Object.assign(p, interval(events, p.events, p.hosts));
+  for (const p of groups.values()) Object.assign(p, interval(events, p.events, p.hosts, service));
 
   // Framework pilots whose log names no batch id: join to the one batch job on that node at that time.
   const batchLike = [...groups.entries()].filter(([, p]) => p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0);
@@ -148,7 +167,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult
     b.events.push(...p.events);
     b.events.sort((x, y) => x - y);
     for (const i of p.events) eventRoot[i] = broot;
-    Object.assign(b, interval(events, b.events, b.hosts));
+    Object.assign(b, interval(events, b.events, b.hosts, service));
     groups.delete(root);
   }
 
@@ -173,11 +192,11 @@ export function buildPilots(events: TgEvent[], toleranceMs: number): PilotResult
       if (e.ids.user) rec.users.add(e.ids.user);
       if (e.ids.sub) rec.subs.add(e.ids.sub);
       if (e.ids.vo) rec.vos.add(e.ids.vo.toLowerCase());
-      if (e.ids.host) rec.hosts.add(e.ids.host);
+      if (e.ids.host && !service.has(e.ids.host)) rec.hosts.add(e.ids.host);
       const pk = eventPilot[i];
       if (pk) pilotVotes.set(pk, [...(pilotVotes.get(pk) ?? []), i]);
     }
-    Object.assign(rec, interval(events, idx, rec.hosts));
+    Object.assign(rec, interval(events, idx, rec.hosts, service));
     if (pilotVotes.size === 1) {
       const [pk, ev] = [...pilotVotes.entries()][0]!;
       rec.pilot = pk;

@@ -12,8 +12,7 @@ export function joinedTo(g: Graph, tokenId: string): { pilots: PilotRec[]; paylo
   const evidence: number[] = [];
   const reasons: string[] = [];
   let confidence: Confidence = 'certain';
-  for (const j of g.tokenJoins) {
-    if (j.token !== tokenId) continue;
+  for (const j of g.joinsByToken.get(tokenId) ?? []) {
     evidence.push(...j.evidence.slice(0, 2));
     if (j.confidence === 'inferred') {
       confidence = 'inferred';

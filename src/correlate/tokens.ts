@@ -54,14 +54,24 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     if (jti && iss) addIssuer(issByJti, jti, iss);
   }
 
+  // Caches by raw value: these run once or twice per event.
+  const idnCache = new Map<string, Map<string, IdentityRec>>();
   const identity = (iss: string | undefined, sub: string): IdentityRec => {
     const i = iss ?? only(issBySub.get(sub)) ?? '';
+    let bySub = idnCache.get(i);
+    if (!bySub) {
+      bySub = new Map();
+      idnCache.set(i, bySub);
+    }
+    const hit = bySub.get(sub);
+    if (hit) return hit;
     const id = `identity:${i}|${sub}`;
     let rec = identities.get(id);
     if (!rec) {
       rec = { id, iss: i, sub, users: new Set(), vos: new Set(), events: [] };
       identities.set(id, rec);
     }
+    bySub.set(sub, rec);
     return rec;
   };
   const tokenRec = (key: string, parts: Partial<TokenRec>): TokenRec => {
@@ -77,12 +87,16 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     }
     return rec;
   };
+  const byFpRec = new Map<string, TokenRec>();
   const fromInfo = (info: TokenInfo): TokenRec => {
+    const cached = byFpRec.get(info.fp);
+    if (cached) return cached;
     const rec = tokenRec(info.fp, { fp: info.fp, jti: info.jti, iss: info.iss, sub: info.sub, info });
     if (rec.identity) for (const g of info.groups) {
       const vo = voOfGroup(g);
       if (vo) identities.get(rec.identity)!.vos.add(vo);
     }
+    byFpRec.set(info.fp, rec);
     return rec;
   };
   for (const t of [...infos].sort((a, b) => (a.fp < b.fp ? -1 : 1))) fromInfo(t);

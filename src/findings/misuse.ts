@@ -5,7 +5,7 @@
  * - `misuse.multi-host`: one token used from several client hosts;
  * - `misuse.cross-user-token`: a user's token in another user's payload.
  */
-import { fmtTime, fmtTolerance, type Graph, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
+import { fmtTime, fmtTolerance, type Graph, type PilotRec, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
 import { payloadMatchesToken } from '../correlate/joins';
 import { joinedTo, pilotIps } from '../correlate/queries';
 import type { Finding } from '../model/finding';
@@ -19,9 +19,30 @@ function clientUses(g: Graph, t: TokenRec): number[] {
   });
 }
 
+/** Pilots that ran the payloads of the token's subject (for a token no line ties to a job). */
+function subjectPilots(g: Graph, t: TokenRec): PilotRec[] {
+  const idn = t.identity ? g.identities.get(t.identity) : undefined;
+  if (!idn) return [];
+  const out = new Map<string, PilotRec>();
+  for (const pl of g.payloads.values()) {
+    if (!pl.pilot || !(pl.subs.has(idn.sub) || pl.users.has(idn.sub) || [...idn.users].some((u) => pl.users.has(u)))) continue;
+    const p = g.pilots.get(pl.pilot);
+    if (p) out.set(p.key, p);
+  }
+  return [...out.values()];
+}
+
 function foreignIp(g: Graph, t: TokenRec): Finding | undefined {
-  const j = joinedTo(g, t.id);
-  if (j.pilots.length === 0) return undefined;
+  let j = joinedTo(g, t.id);
+  let viaSubject = false;
+  if (j.pilots.length === 0) {
+    // No line ties this token to a job (e.g. minted from a stolen refresh token): judge it against
+    // where its subject's jobs ran, and only from addresses the site maps to none of its hosts.
+    const sp = subjectPilots(g, t);
+    if (sp.length === 0) return undefined;
+    j = { ...j, pilots: sp };
+    viaSubject = true;
+  }
   const allowed = new Set<string>();
   const hosts = new Set<string>();
   for (const p of j.pilots) {
@@ -32,6 +53,7 @@ function foreignIp(g: Graph, t: TokenRec): Finding | undefined {
     const e = g.events[i]!;
     const ip = e.ids.ip!;
     if (allowed.has(ip) || isServiceIp(g, ip, e.time.ts)) return false;
+    if (viaSubject && (g.spansByIp.get(ip) ?? []).length > 0) return false;
     return !clientOf(g, ip, e.time.ts).some((h) => hosts.has(h));
   });
   if (foreign.length === 0) return undefined;
@@ -46,7 +68,7 @@ function foreignIp(g: Graph, t: TokenRec): Finding | undefined {
     rule: 'misuse.foreign-ip',
     severity: damaging ? 'critical' : 'high',
     title: `Token of ${p.user} used from ${ips.join(', ')}, where none of its pilots ran (likely stolen)`,
-    explanation: `Token ${tokenLabel(t)}${t.jti ? ` (jti ${t.jti})` : ''} issued by ${p.iss ?? 'an unknown issuer'} to ${p.user}${p.sub ? ` (sub ${p.sub})` : ''} belongs to pilot ${pilotDesc}${p.payloads.length ? ` running payload ${p.payloads.join(', ')}` : ''}, but was used from ${ips.join(', ')} at ${times(g, foreign)}${ops.length ? ` (${ops.join(', ')})` : ''} at ${services.join(', ') || 'a service'}.`,
+    explanation: `Token ${tokenLabel(t)}${t.jti ? ` (jti ${t.jti})` : ''} issued by ${p.iss ?? 'an unknown issuer'} to ${p.user}${p.sub ? ` (sub ${p.sub})` : ''} ${viaSubject ? 'is tied to no job by any line; its subject\'s payloads ran on pilot' : 'belongs to pilot'} ${pilotDesc}${p.payloads.length ? ` running payload ${p.payloads.join(', ')}` : ''}, but was used from ${ips.join(', ')} at ${times(g, foreign)}${ops.length ? ` (${ops.join(', ')})` : ''} at ${services.join(', ') || 'a service'}.`,
     source: MISUSE_SOURCE,
     entities: sortedUnique([...p.entities, ...ips.map((ip) => `ip:${ip}`)]),
     evidence: evidence(g, [...foreign, ...p.joinEvidence]),
@@ -111,8 +133,8 @@ function multiHost(g: Graph, t: TokenRec): Finding | undefined {
 
 function crossUser(g: Graph, t: TokenRec): Finding[] {
   const out: Finding[] = [];
-  for (const j of g.tokenJoins) {
-    if (j.token !== t.id || !j.target.startsWith('payload:')) continue;
+  for (const j of g.joinsByToken.get(t.id) ?? []) {
+    if (!j.target.startsWith('payload:')) continue;
     const pl = g.payloads.get(j.target.slice(8))!;
     if (payloadMatchesToken(pl, t, g.identities) !== 'no') continue;
     const p = peopleOf(g, t);

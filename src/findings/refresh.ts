@@ -8,6 +8,8 @@ import { fmtTime, type Graph, sortedUnique } from '../correlate/graph';
 import type { Finding } from '../model/finding';
 import { evidence, MISUSE_SOURCE } from './common';
 
+const OTHER_ACTOR_GRANTS = /token-exchange|client_credentials/;
+
 function isRefresh(g: Graph, i: number): boolean {
   const e = g.events[i]!;
   return e.kind === 'token.refresh' || (e.kind === 'token.issue' && e.ids.grantType === 'refresh_token');
@@ -18,7 +20,9 @@ export function refreshFindings(g: Graph): Finding[] {
   for (const p of g.pilots.values()) for (const ip of p.statedIps.keys()) siteIps.add(ip);
   const out: Finding[] = [];
   for (const idn of [...g.identities.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const issues = idn.events.filter((i) => g.events[i]!.kind === 'token.issue' && !isRefresh(g, i));
+    // Only interactive grants hand a refresh token to a client; token exchange and client
+    // credentials are other actors (PanDA server, factories) and say nothing about who refreshes.
+    const issues = idn.events.filter((i) => g.events[i]!.kind === 'token.issue' && !isRefresh(g, i) && !OTHER_ACTOR_GRANTS.test(g.events[i]!.ids.grantType ?? ''));
     const refreshes = idn.events.filter((i) => isRefresh(g, i));
     if (refreshes.length === 0) continue;
     const base = issues.length ? issues : refreshes.slice(0, 1);

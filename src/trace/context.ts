@@ -53,7 +53,18 @@ export function behindIp(g: Graph, ip: string, w: Window): Behind {
   const pilots = [...g.pilots.values()].filter((p) => pilotActive(p, w.t0, w.t1, w.slack) && ([...p.hosts].some((h) => hosts.has(h.toLowerCase())) || p.statedIps.has(ip)));
   const [a, b] = eventsInWindow(g, w);
   const direct: number[] = [];
-  for (let i = a; i < b; i++) if (g.events[i]!.ids.ip === ip && g.events[i]!.kind !== 'net.map') direct.push(i);
+  // Lines from this IP, and lines naming as client a node that held this IP then (XRootD logs the
+  // client host name, not its address).
+  const nodeNames = new Set<string>();
+  for (const h of hosts) {
+    nodeNames.add(h);
+    nodeNames.add(h.split('.')[0]!);
+  }
+  for (let i = a; i < b; i++) {
+    const e = g.events[i]!;
+    if (e.kind === 'net.map') continue;
+    if (e.ids.ip === ip || (e.ids.ip === undefined && e.ids.clientHost !== undefined && nodeNames.has(e.ids.clientHost.toLowerCase()))) direct.push(i);
+  }
   if (a === b) gaps.push(`no log line in the case falls within ${fmtTime(w.t0)}–${fmtTime(w.t1)} (±${Math.round(w.slack / 1000)} s)`);
   if (spans.length === 0 && !pilots.length) gaps.push(`no hosts, DHCP or NAT record maps ${ip} to a host at that time, and no pilot log states it`);
   for (const h of [...hosts].sort()) if (!pilots.some((p) => p.hosts.has(h)) && !g.serviceHosts.has(h)) gaps.push(`${ip} mapped to ${h}, but no batch or pilot log shows a job running there at that time`);
@@ -69,7 +80,7 @@ export function payloadsIn(g: Graph, p: PilotRec, w: Window): PayloadRec[] {
 /** Tokens joined to a pilot or payload. */
 export function tokensOf(g: Graph, targetIds: Set<string>): string[] {
   const out = new Set<string>();
-  for (const j of g.tokenJoins) if (targetIds.has(j.target)) out.add(j.token);
+  for (const t of targetIds) for (const j of g.joinsByTarget.get(t) ?? []) out.add(j.token);
   return [...out].sort();
 }
 
@@ -82,6 +93,22 @@ export function uniqEvidence(g: Graph, idx: Iterable<number>, max = 12): Evidenc
     out.push(evidenceOf(g.events[i]!));
   }
   return out;
+}
+
+/**
+ * GlobalJobIds of the job that ran: a CE-side id (`schedd#<CE job>#…`) is left out when the pilot
+ * has a routed batch job, whose own GlobalJobId is the one sites and VOs quote.
+ */
+export function routedGlobalIds(p: PilotRec): string[] {
+  return [...p.globalJobIds].filter((gj) => {
+    const mid = gj.split('#')[1];
+    return !(mid && p.ceJobIds.has(mid) && !p.batchJobIds.has(mid) && p.batchJobIds.size > 0);
+  });
+}
+
+/** Private (RFC 1918, ULA, link-local) addresses: what a node is called inside the site only. */
+export function isPrivateIp(ip: string): boolean {
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|f[cd][0-9a-f]{2}:|fe80:)/i.test(ip);
 }
 
 /** A pilot (and the payloads of it that matter) as one candidate answer. */
@@ -104,7 +131,7 @@ export function pilotCandidate(g: Graph, p: PilotRec, payloads: PayloadRec[], w:
   const vo = sortedUnique([...p.vos, ...payloads.flatMap((x) => [...x.vos])])[0];
   return {
     ...(vo ? { vo } : {}),
-    jobIds: sortedUnique([...p.ceJobIds, ...p.batchJobIds, ...p.globalJobIds, ...p.arcJobIds]),
+    jobIds: sortedUnique([...p.ceJobIds, ...p.batchJobIds, ...routedGlobalIds(p), ...p.arcJobIds]),
     pilotIds: sortedUnique([p.key, ...p.pilotIds]),
     payloadIds: payloads.map((x) => x.key),
     users: sortedUnique(users),

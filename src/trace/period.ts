@@ -3,7 +3,7 @@
  */
 import { type Graph, type PayloadRec, type PilotRec, pilotActive, sortedUnique, TOKEN_USE_KINDS } from '../correlate/graph';
 import type { TraceAnswer, TraceQuery } from '../model/trace';
-import { eventsInWindow, pilotCandidate, uniqEvidence, type Window } from './context';
+import { eventsInWindow, isPrivateIp, pilotCandidate, uniqEvidence, type Window } from './context';
 import { windowOf } from './site-vo';
 
 /** Default half-width of V3's window around `at` when neither `until` nor a window is given. */
@@ -24,7 +24,10 @@ export function traceVoPeriod(g: Graph, q: TraceQuery): TraceAnswer {
   const pilots = [...g.pilots.values()].filter((p) => (p.vos.has(vo) || [...p.payloads].some((k) => g.payloads.get(k)!.vos.has(vo))) && pilotActive(p, w.t0, w.t1, w.slack) && (!q.job || jobMatches(p, q.job)));
   const cands = pilots.sort((a, b) => (a.key < b.key ? -1 : 1)).map((p) => {
     const pls = [...p.payloads].map((k) => g.payloads.get(k)!).filter((pl) => pl.start !== undefined && pl.start - w.slack <= w.t1 && w.t0 <= (pl.end ?? pl.start) + w.slack);
-    return pilotCandidate(g, p, pls, w, 'certain', undefined);
+    const c = pilotCandidate(g, p, pls, w, 'certain', undefined);
+    // The addresses the outside saw: a node's private address only when it has no public one.
+    const pub = c.ips.filter((ip) => !isPrivateIp(ip));
+    return pub.length ? { ...c, ips: pub } : c;
   });
   for (const c of cands) if (c.ips.length === 0) gaps.push(`no record gives an IP for ${c.hosts.join(', ') || 'the node'} of pilot ${c.pilotIds[0]}`);
   // IPs the VO's subjects used their tokens from that are not any of those pilots' nodes.

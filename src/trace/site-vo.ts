@@ -61,20 +61,26 @@ export function traceIp(g: Graph, q: TraceQuery): TraceAnswer[] {
   const head = `At ${when(g, w)}, ${q.ip}${outside ? ' (no node of the site; followed through the tokens used from it)' : ''}`;
   const s1 = cands.length === 0
     ? `${head} cannot be tied to any VO job: ${gaps[0] ?? 'no evidence'}.`
-    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; ')}.${cands.length > 1 ? ' Ambiguous: the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
+    : `${head} was used by ${cands.length} VO job${cands.length > 1 ? 's' : ''}: ${cands.map((c) => `${describeCandidate(c)} [evidence: ${cite(c)}]`).join('; ')}.${new Set(cands.flatMap((c) => c.hosts)).size > 1 ? ' Ambiguous: the IP was shared by several nodes and the evidence does not single one out; give the job id (V2) or the observed activity (S2) to narrow it.' : ''}`;
   const v1Cands = cands.flatMap((c) => (c.payloadIds.length <= 1 ? [c] : c.payloadIds.map((pid) => ({ ...c, payloadIds: [pid], users: sortedUnique(g.payloads.get(pid)?.users ?? []) }))));
   const v1Gaps = [...gaps, ...cands.filter((c) => c.payloadIds.length === 0).map((c) => `pilot ${c.pilotIds[0]} ran no payload the case records in that window`)];
   const v1 = v1Cands.length === 0
     ? `${head} cannot be tied to any user payload: ${v1Gaps[0] ?? 'no evidence'}.`
-    : `${head} carried the payloads ${v1Cands.map((c) => `${c.payloadIds[0] ?? '(none recorded)'}${c.users.length ? ` of ${c.users.join(', ')}` : ''} on pilot ${c.pilotIds[0]}`).join('; ')}.${v1Cands.length > 1 ? ' Ambiguous: more than one user payload fits.' : ''}`;
-  return [answer(g, 'S1', q, cands, gaps, s1), answer(g, 'V1', q, v1Cands, v1Gaps, v1)];
+    : `${head} carried the payloads ${v1Cands.map((c) => `${c.payloadIds[0] ?? '(none recorded)'}${c.users.length ? ` of ${c.users.join(', ')}` : ''} on pilot ${c.pilotIds[0]}`).join('; ')}.${new Set(v1Cands.flatMap((c) => c.hosts)).size > 1 ? ' Ambiguous: the payloads ran on different nodes behind the same IP.' : ''}`;
+  // Several jobs on one node are all the answer; candidates on several nodes behind one IP (NAT)
+  // cannot be told apart: that is the ambiguity.
+  const nodes = (cs: TraceCandidate[]) => new Set(cs.flatMap((c) => c.hosts)).size;
+  return [answer(g, 'S1', q, cands, gaps, s1, nodes(cands) > 1), answer(g, 'V1', q, v1Cands, v1Gaps, v1, nodes(v1Cands) > 1)];
 }
 
 function matchesActivity(g: Graph, i: number, activity: string): boolean {
   const e = g.events[i]!;
   if (!ACTIVITY_KINDS.has(e.kind)) return false;
-  const needle = activity.toLowerCase();
-  return [e.text, e.summary ?? '', e.ids.endpoint ?? '', e.ids.op ?? ''].some((s) => s.toLowerCase().includes(needle));
+  // The whole phrase anywhere, or every word of it somewhere in the line and its ids
+  // ("xrootd login <tident>" matches the XRootD login line of that session).
+  const hay = [e.text, e.summary ?? '', e.ids.endpoint ?? '', e.ids.op ?? '', e.src.parser, e.kind, e.ids.session ?? ''].join(' ').toLowerCase();
+  const needle = activity.toLowerCase().trim();
+  return hay.includes(needle) || needle.split(/\s+/).every((w) => hay.includes(w));
 }
 
 /** S2: the activity seen from the IP pins the token, and the token its pilot and payload. */
@@ -98,6 +104,35 @@ export function traceActivity(g: Graph, q: TraceQuery): TraceAnswer {
       cands.push(pilotCandidate(g, p, pls.length ? pls : payloadsIn(g, p, w), w, j.confidence, reason, [...ev.slice(0, 3), ...j.evidence.slice(0, 3)], b.spans));
     }
     if (j.pilots.length === 0) gaps.push(`token ${tokenLabel(t)} used in the activity is not joined to any pilot or payload`);
+  }
+  // Lines naming the client node (XRootD tident `user.pid:fd@host`, clientHost): the pilot behind the IP on that node.
+  if (cands.length === 0 && hits.length) {
+    const nodes = new Set<string>();
+    for (const i of hits) {
+      const ids = g.events[i]!.ids;
+      if (ids.clientHost) nodes.add(ids.clientHost.toLowerCase());
+      const at = ids.session?.lastIndexOf('@') ?? -1;
+      if (ids.session && at > 0) nodes.add(ids.session.slice(at + 1).toLowerCase());
+    }
+    // Who ran the client process: the tident's user part (`bob.47703:152@wn`) or the mapped user.
+    const who = new Set<string>();
+    for (const i of hits) {
+      const ids = g.events[i]!.ids;
+      const m = ids.session ? /^([^.@:]+)\./.exec(ids.session) : null;
+      if (m) who.add(m[1]!);
+      if (ids.user) who.add(ids.user);
+    }
+    const onNode: { p: PilotRec; node: string; pls: PayloadRec[] }[] = [];
+    for (const p of b.pilots) {
+      const node = [...p.hosts].find((h) => nodes.has(h.toLowerCase()) || nodes.has(h.toLowerCase().split('.')[0]!));
+      if (node) onNode.push({ p, node, pls: payloadsIn(g, p, w) });
+    }
+    const byUser = onNode.filter((x) => x.pls.some((pl) => [...pl.users].some((u) => who.has(u))));
+    const pick = onNode.length > 1 && byUser.length ? byUser : onNode;
+    for (const x of pick) {
+      const users = byUser.length && pick === byUser ? `, whose payload user ${[...who].filter((u) => x.pls.some((pl) => pl.users.has(u))).join(', ')} ran the client process` : '';
+      cands.push(pilotCandidate(g, x.p, x.pls, w, 'inferred', `the activity's client is ${x.node}, where this pilot ran at that time${users}`, hits.slice(0, 3), b.spans));
+    }
   }
   // Lines naming a subject but no token: the subject's payload among the pilots behind the IP.
   if (cands.length === 0 && hits.length) {

@@ -5,7 +5,7 @@
  */
 import { fmtTime, type Graph, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
 import type { TraceAnswer, TraceQuery } from '../model/trace';
-import { joinedTo, uniqEvidence } from './context';
+import { joinedTo, routedGlobalIds, uniqEvidence } from './context';
 
 /** Tokens a query names: fingerprint prefix (≥ 8 hex), full fingerprint, or jti. */
 export function findTokens(g: Graph, ref: string): TokenRec[] {
@@ -59,7 +59,7 @@ export function traceToken(g: Graph, q: TraceQuery): TraceAnswer {
     parts.push(`Token ${label}${t.jti ? ` (jti ${t.jti})` : ''} of ${idn ? `${[...idn.users].join(', ') || 'subject'} ${idn.sub}` : t.sub ?? 'an unknown subject'} from ${t.iss ?? 'an unknown issuer'}: ${iss.join('; ') || 'issue not recorded'}. Presented ${uses.length} time(s) at ${services.join(', ') || 'no service'} from ${ips.join(', ') || 'no recorded IP'}${exposures.length ? `; written into ${exposures.length} log line(s)/file(s)` : ''}. ${j.pilots.length ? `Carried by pilot ${j.pilots.map((p) => p.key).join(', ')}${j.payloads.length ? ` for payload ${j.payloads.map((p) => `${p.key} (${[...p.users].join(', ')})`).join(', ')}` : ''}${j.confidence === 'inferred' ? ` (inferred: ${j.reasons[0] ?? 'time overlap'})` : ''}.` : 'Not joined to any pilot or payload.'} Blast radius: ${blastRadius(t, at)}.`);
     return {
       ...(idn?.vos.size ? { vo: sortedUnique(idn.vos)[0]! } : {}),
-      jobIds: sortedUnique(j.pilots.flatMap((p) => [...p.ceJobIds, ...p.batchJobIds, ...p.globalJobIds])),
+      jobIds: sortedUnique(j.pilots.flatMap((p) => [...p.ceJobIds, ...p.batchJobIds, ...routedGlobalIds(p)])),
       pilotIds: sortedUnique(j.pilots.map((p) => p.key)),
       payloadIds: sortedUnique(j.payloads.map((p) => p.key)),
       users: sortedUnique([...(idn?.users ?? []), ...(t.sub ? [t.sub] : [])]),

@@ -81,8 +81,8 @@ describe('tokentrail trace', () => {
     io = capture();
     expect(await main(['trace', '/nonexistent/case.json', '--at', '2026-11-23T13:20:00Z', '--ip', NAT_IP], io)).toBe(1);
     io = capture();
-    expect(await main(['trace', '/tmp/bundle.tar.gz', '--at', '2026-11-23T13:20:00Z', '--ip', NAT_IP], io)).toBe(1);
-    expect(io.stderr).toMatch(/not available yet/);
+    expect(await main(['trace', '/nonexistent/bundle.tar.gz', '--at', '2026-11-23T13:20:00Z', '--ip', NAT_IP], io)).toBe(1);
+    expect(io.stderr).toMatch(/nothing could be read/);
   });
 
   it('never prints a usable JWT, even when a case line carries one unredacted', async () => {
@@ -99,6 +99,16 @@ describe('tokentrail trace', () => {
       expect(io.stdout).toContain('Authorization: Bearer eyJ');
       expect(io.stdout).not.toContain(sig);
     }
+  });
+
+  it('traces raw inputs through ingestion (the demo bundle: S2 names the one job)', async () => {
+    const io = capture();
+    const bundle = join(__dirname, '../../../assets/demo/bundle');
+    const args = ['trace', bundle, '--tz', 'Europe/Zurich', '--at', '2026-11-23T08:33:59Z', '--ip', '192.0.2.117', '--activity', 'EVNT.31559642._000900.pool.root.1', '--json'];
+    expect(await main(args, io)).toBe(0);
+    const a = JSON.parse(io.stdout);
+    expect(a.question).toBe('S2');
+    expect(a.candidates.map((c: { jobIds: string[] }) => c.jobIds.find((j) => j.includes('#')))).toEqual(['ce01.example-site.org#40120.0#1795422007']);
   });
 
   it('parses durations', () => {

@@ -3,6 +3,12 @@ import { buildGraph } from '../../correlate/correlate';
 import type { Case } from '../../model/case';
 import type { TraceAnswer, TraceQuery } from '../../model/trace';
 import { questionsFor, trace } from '../../trace/index';
+import { basename } from 'node:path';
+import { buildCase } from '../../ingest/build-case';
+import { ingest } from '../../ingest/ingest';
+import type { TgEvent } from '../../model/event';
+import { analysisDeps } from '../analysis-deps';
+import { fsSources } from '../fs-source';
 import { CliExit, type CliIo } from '../io';
 import { loadCaseFile } from '../load-case';
 
@@ -17,6 +23,7 @@ interface TraceFlags {
   token?: string;
   window?: string;
   json?: boolean;
+  tz?: string;
 }
 
 const QUESTION_TITLES: Record<TraceAnswer['question'], string> = {
@@ -106,16 +113,22 @@ function human(a: TraceAnswer): string {
   return out.join('\n');
 }
 
-async function loadCase(inputs: string[]): Promise<Case> {
+/** A case JSON, or raw inputs read through the same ingestion as `analyze` (times without a zone: UTC). */
+async function loadCase(inputs: string[], tz: string): Promise<Case> {
   if (inputs.length === 1 && inputs[0]!.endsWith('.json')) return loadCaseFile(inputs[0]!);
-  throw new CliExit(1, 'trace: tracing raw inputs is not available yet; run `tokentrail analyze` and give the case JSON');
+  const { sources, problems } = await fsSources(inputs);
+  const events: TgEvent[] = [];
+  const result = await ingest(sources, { ...analysisDeps(), tz, onEvents: (b) => void events.push(...b) });
+  result.problems.unshift(...problems);
+  if (!result.inputs.some((i) => i.parser !== 'skipped' && !i.parser.startsWith('archive.'))) throw new CliExit(1, `trace: nothing could be read from ${inputs.join(', ')}`);
+  return buildCase(result, events, { name: basename(inputs[0]!.replace(/\/+$/, '')), tz });
 }
 
 export function registerTrace(program: Command, io: CliIo): void {
   program
     .command('trace')
     .description('answer a traceability question (S1-S3, V1-V3) or tell a token story over a case')
-    .argument('<input...>', 'case JSON (from `tokentrail analyze`)')
+    .argument('<input...>', 'case JSON (from `tokentrail analyze`), or raw files, directories and archives')
     .option('--at <iso>', 'the time of the activity (ISO 8601)')
     .option('--until <iso>', 'end of the period (S3, V3)')
     .option('--ip <ip>', 'the IP seen (S1/V1, S2, V2)')
@@ -125,12 +138,13 @@ export function registerTrace(program: Command, io: CliIo): void {
     .option('--vo <vo>', 'VO name (S3)')
     .option('--token <fp|jti>', 'token fingerprint prefix (≥ 8 hex) or jti: the token story')
     .option('--window <duration>', 'half-width of the time window around --at (e.g. 5m, 2h); default 0 (V3: 24h)')
+    .option('--tz <zone>', 'IANA zone for zone-less times when tracing raw inputs', 'UTC')
     .option('--json', 'print JSON: one answer object, or an array [S1, V1] for --at + --ip')
     .action(async (inputs: string[], flags: TraceFlags) => {
       const q = queryFromFlags(flags);
       const qs = questionsFor(q);
       if (typeof qs === 'string') throw new CliExit(2, `trace: ${qs}`);
-      const c = await loadCase(inputs);
+      const c = await loadCase(inputs, flags.tz ?? 'UTC');
       const answers = trace(q, buildGraph(c.events, c.tokens, c.settings));
       if (flags.json) {
         const doc = answers.length === 1 ? answerJson(answers[0]!) : answers.map(answerJson);

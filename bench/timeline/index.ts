@@ -1,0 +1,90 @@
+/**
+ * Timeline benchmark (Node part of issue 7): on a synthetic 1M-event case,
+ * - correlation time (`buildGraph`, one core; goal ≤ 10 s) against a single read pass over the
+ *   same events measured in the same run;
+ * - findings time;
+ * - filter / pivot p50 and p95 through the index against a naive full scan of the same filters,
+ *   checking both give the same rows.
+ * `BENCH_EVENTS=200000 npm run bench timeline` for a smaller run.
+ */
+import { buildGraph } from '../../src/correlate/correlate';
+import { findingsFor } from '../../src/findings/findings';
+import { DEFAULT_SETTINGS } from '../../src/model/case';
+import { buildTimelineIndex, filterTimeline, filterTimelineNaive, type TimelineFilter } from '../../src/timeline/index';
+import { generate } from './generate';
+
+const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const f1 = (x: number) => x.toFixed(1);
+
+let t = process.hrtime.bigint();
+const syn = generate(N);
+process.stdout.write(`generated ${syn.events.length} events, ${syn.tokens.length} tokens in ${f1(ms(t))} ms\n`);
+
+// Baseline: one pass reading every event's ids (what any correlation must at least do).
+t = process.hrtime.bigint();
+let touched = 0;
+for (const e of syn.events) for (const v of Object.values(e.ids)) if (v !== undefined) touched++;
+const scanMs = ms(t);
+
+// CPU time as well as wall time: on a shared machine wall time also counts other processes' turns.
+const phases: Record<string, number> = {};
+t = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
+const g = buildGraph(syn.events, syn.tokens, DEFAULT_SETTINGS, phases);
+const cpu = process.cpuUsage(cpu0);
+const corrMs = ms(t);
+const corrCpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(`correlation: wall ${f1(corrMs)} ms, CPU ${f1(corrCpuMs)} ms for ${g.events.length} events → ${g.entities.length} entities, ${g.links.length} links\n`);
+process.stdout.write(`  phases (wall ms): ${Object.entries(phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}\n`);
+process.stdout.write(`  ratio to goal (≤ 10000 ms on one core): wall ${f1(corrMs / 10_000)}×, CPU ${f1(corrCpuMs / 10_000)}×; ratio to one read pass over every id (${f1(scanMs)} ms, ${touched} ids): ${f1(corrMs / scanMs)}×\n`);
+
+t = process.hrtime.bigint();
+const findings = findingsFor(g);
+process.stdout.write(`findings: ${f1(ms(t))} ms, ${findings.length} findings\n`);
+
+t = process.hrtime.bigint();
+const idx = buildTimelineIndex(g);
+process.stdout.write(`index build: ${f1(ms(t))} ms, ${idx.postings.size} posting lists\n`);
+
+const T0 = Date.parse('2026-11-22T00:00:00Z');
+const h = 3600_000;
+const queries: [string, TimelineFilter][] = [];
+for (let i = 0; i < 5; i++) {
+  queries.push([`token pivot ${i}`, { entities: [syn.samples.tokens[i]!] }]);
+  queries.push([`pilot pivot ${i}`, { entities: [syn.samples.pilots[i]!] }]);
+  queries.push([`user pivot ${i}`, { entities: [`user:${syn.samples.users[i]}`] }]);
+  queries.push([`host pivot ${i}`, { entities: [syn.samples.hosts[i]!] }]);
+  queries.push([`NAT IP, 1 h ${i}`, { entities: [`ip:${syn.samples.ips[i]}`], from: T0 + (10 + i) * h, to: T0 + (11 + i) * h }]);
+  queries.push([`kind+time ${i}`, { kinds: ['payload.start', 'token.issue'], from: T0 + (20 + i) * h, to: T0 + (22 + i) * h }]);
+  queries.push([`text in 10 min ${i}`, { text: 'PUT', from: T0 + (30 + i) * h, to: T0 + (30 + i) * h + 600_000 }]);
+}
+const idxTimes: number[] = [];
+const naiveTimes: number[] = [];
+let mismatches = 0;
+let rows = 0;
+for (const [, f] of queries) {
+  for (let rep = 0; rep < 5; rep++) {
+    t = process.hrtime.bigint();
+    const a = filterTimeline(idx, f);
+    idxTimes.push(ms(t));
+    rows += a.length;
+    if (rep === 0) {
+      t = process.hrtime.bigint();
+      const b = filterTimelineNaive(g, f);
+      naiveTimes.push(ms(t));
+      if (a.length !== b.length || a.some((x, k) => x !== b[k])) mismatches++;
+    }
+  }
+}
+const p50i = pct(idxTimes, 50);
+const p95i = pct(idxTimes, 95);
+const p50n = pct(naiveTimes, 50);
+const p95n = pct(naiveTimes, 95);
+process.stdout.write(`filter/pivot over ${queries.length} queries (avg ${Math.round(rows / idxTimes.length)} rows): index p50 ${f1(p50i)} ms p95 ${f1(p95i)} ms; naive scan p50 ${f1(p50n)} ms p95 ${f1(p95n)} ms; speed-up p50 ${f1(p50n / Math.max(p50i, 0.001))}× p95 ${f1(p95n / Math.max(p95i, 0.001))}×; index vs naive mismatches: ${mismatches}\n`);
+process.stdout.write(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+if (mismatches) process.exitCode = 1;
