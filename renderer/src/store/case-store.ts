@@ -279,6 +279,17 @@ export class CaseStore {
     return (await this.db.stars.where('caseId').equals(caseId).toArray()).map((s) => s.eventId).sort();
   }
 
+  /** Replaces the case's entities, links and findings with a fresh analysis. */
+  async replaceAnalysis(caseId: string, c: Pick<Case, 'entities' | 'links' | 'findings'>): Promise<void> {
+    const d = this.db;
+    await d.transaction('rw', [d.entities, d.links, d.findings], async () => {
+      for (const t of ['entities', 'links', 'findings'] as const) await d[t].where('caseId').equals(caseId).delete();
+      await this.putEntities(caseId, c.entities);
+      await this.putLinks(caseId, c.links);
+      await this.putFindings(caseId, c.findings);
+    });
+  }
+
   /** Imports a `tokentrail.case/v1` document (validated first); replaces a case with the same id. */
   async importCaseJson(doc: unknown): Promise<CaseRow> {
     const v = validateCase(doc);
