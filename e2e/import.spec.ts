@@ -32,8 +32,16 @@ test('log files and archives are read in the worker: progress per input, problem
   await new Timeline(page).expectCount(n);
 
   await page.getByTestId('open-inputs').click();
-  await expect(page.getByTestId('input-row').filter({ hasText: 'SchedLog' })).toContainText(/[0-9a-f]{16}/);
+  const schedlog = page.getByTestId('input-row').filter({ hasText: 'SchedLog' });
+  await expect(schedlog).toContainText(/[0-9a-f]{16}/);
+  await expect(schedlog.getByTestId('input-tz')).toHaveValue('UTC');
   await app.screenshot('inputs-after-import');
+
+  // Another zone for the zone-less SchedLog: it is read again, nothing is lost or doubled.
+  await schedlog.getByTestId('input-tz').selectOption('Europe/Zurich');
+  await expect(schedlog.getByTestId('input-tz')).toHaveValue('Europe/Zurich', { timeout: 30_000 });
+  await expect(app.caseCounts).toHaveText(counts);
+  await new Timeline(page).expectCount(n);
 });
 
 test('the demo case opens from the sidebar with tokens and findings', async ({ page }) => {

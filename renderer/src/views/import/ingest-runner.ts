@@ -24,6 +24,16 @@ export interface IngestItem {
 
 export const ingestionAvailable = true;
 
+/**
+ * The files read in this session, per case and top-level path, so an input can be read again
+ * (another time zone) without picking it again. Memory only: after a reload, pick it again.
+ */
+const sessionFiles = new Map<string, Map<string, File>>();
+
+export function sessionFile(caseId: string, path: string): File | undefined {
+  return sessionFiles.get(caseId)?.get(path);
+}
+
 let client: WorkerClient<IngestRequest, IngestJobProgress, IngestJobResult> | undefined;
 function worker() {
   client ??= new WorkerClient(new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }));
@@ -40,6 +50,9 @@ export function runIngest(
   onChanged: () => void,
   opts: { tz?: string; tzFor?: Record<string, string> } = {},
 ): { done: Promise<IngestJobResult | null>; cancel(): void } {
+  const kept = sessionFiles.get(caseId) ?? new Map<string, File>();
+  sessionFiles.set(caseId, kept);
+  for (const f of files) kept.set(f.path, f.file);
   let items: IngestItem[] = files.map((f) => ({ path: f.path, size: f.file.size, bytesRead: 0, events: 0, status: 'queued', problems: [] }));
   const offsets = new Map<string, number>();
   let acc = 0;
