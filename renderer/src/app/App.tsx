@@ -172,7 +172,7 @@ export function App() {
             />
           )}
           {view === 'Tokens' && <TokensTab data={data} onPivot={pivotTo} />}
-          {view === 'Trace' && <TraceTab data={data} />}
+          {view === 'Trace' && <TraceTab data={data} revision={revision} />}
           {view === 'Findings' && <FindingsTab data={data} onPivot={(id) => pivotTo(entityPivot(id))} />}
           {view === 'Report' && <ReportTab data={data} revision={revision} />}
           {view === 'Training' && <TrainingTab />}
