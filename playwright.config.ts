@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// scripts/test.cjs picks a free port so parallel runs on one machine do not collide.
-const port = process.env.TT_E2E_PORT ?? '4173';
+// scripts/test.cjs picks a free port (TOKENTRAIL_E2E_PORT) so parallel runs on one machine do not collide.
+const port = Number(process.env.TOKENTRAIL_E2E_PORT ?? 4173);
 
 // The renderer is tested as a web app in Debian's Chromium (no Electron binary on these machines).
 export default defineConfig({

@@ -43,7 +43,8 @@ test('pivot from the stolen token to its pilot and user, then ask a trace questi
   const answer = page.getByTestId('trace-answer').first();
   await expect(answer).toBeVisible();
   await expect(page.getByTestId('trace-candidate').first()).toContainText(stolen.user);
-  await expect(page.getByTestId('graph-canvas')).toBeVisible();
+  await page.getByTestId('trace-show-graph').click();
+  await expect(page.getByTestId('graph-canvas')).toBeVisible({ timeout: 60_000 });
   await app.screenshot('view-trace-answer');
 });
 

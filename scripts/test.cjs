@@ -14,9 +14,9 @@ const steps = [
   ['e2e', 'npx', ['playwright', 'test']],
 ];
 // A free port for the e2e web server (parallel runs on one machine must not collide).
-if (!process.env.TT_E2E_PORT) {
+if (!process.env.TOKENTRAIL_E2E_PORT) {
   const r = spawnSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"], { encoding: 'utf8' });
-  if (r.status === 0 && r.stdout) process.env.TT_E2E_PORT = r.stdout.trim();
+  if (r.status === 0 && r.stdout) process.env.TOKENTRAIL_E2E_PORT = r.stdout.trim();
 }
 const only = process.env.TOKENTRAIL_TEST_STEPS ? process.env.TOKENTRAIL_TEST_STEPS.split(',') : null;
 const results = [];

@@ -5,6 +5,7 @@ import { filesFromDrop, platform } from '../platform';
 import { type CaseRow, caseStore } from '../store';
 import { FindingsTab } from '../views/findings/FindingsTab';
 import { ImportPanel, type PickedFile } from '../views/import/ImportPanel';
+import { runIngest, sessionFile } from '../views/import/ingest-runner';
 import { InputsPanel } from '../views/import/InputsPanel';
 import { ReportTab } from '../views/report/ReportTab';
 import { TimelineTab } from '../views/timeline/TimelineTab';
@@ -88,6 +89,15 @@ export function App() {
     await platform().saveFile({ suggestedName: `${doc.name.replace(/[^\w.-]+/g, '_')}.tokentrail.json`, data: JSON.stringify(doc, null, 1) });
   };
 
+  const reparse = async (caseId: string, path: string, tz: string) => {
+    const file = sessionFile(caseId, path);
+    if (!file) return;
+    await store.deleteInputData(caseId, path);
+    changed();
+    await runIngest(caseId, [{ path, file }], () => {}, changed, { tz: data?.row.settings.tz ?? 'UTC', tzFor: { [path]: tz } }).done;
+    changed();
+  };
+
   const pivotTo = (key: string) => {
     setPivots([key]);
     setView('Timeline');
@@ -133,7 +143,15 @@ export function App() {
             onClose={() => setPanel(null)}
           />
         )}
-        {data && panel === 'inputs' && <InputsPanel inputs={data.inputs} problems={data.problems} onClose={() => setPanel(null)} />}
+        {data && panel === 'inputs' && (
+          <InputsPanel
+            inputs={data.inputs}
+            problems={data.problems}
+            onClose={() => setPanel(null)}
+            canReparse={(path) => sessionFile(data.row.id, path) !== undefined}
+            onReparse={(path, tz) => void reparse(data.row.id, path, tz)}
+          />
+        )}
         <div className="tabs" role="tablist">
           {VIEWS.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={v === view} data-testid={`tab-${viewId(v)}`} onClick={() => setView(v)}>

@@ -137,6 +137,24 @@ describe('case store', () => {
     expect((await s.queryEvents(c.id, { pivots: ['user:bob'] })).map((e) => e.id)).toEqual(bob.map((e) => e.id));
   });
 
+  it('removes one input and what it brought, keeping the rest in order', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'reparse' });
+    const events = makeEvents(PAGE_SIZE + 500, 4);
+    await loadPerInput(s, c.id, events, 2000);
+    await s.putInputs(c.id, [
+      { path: 'site/xrootd.log', size: 1, sha256: 'a'.repeat(64), parser: 'xrootd', events: 1, problems: 1, tz: 'UTC' },
+      { path: 'vo/iam-audit.log', size: 1, sha256: 'b'.repeat(64), parser: 'iam', events: 1, problems: 0, tz: 'UTC' },
+    ]);
+    await s.putProblems(c.id, [{ code: 'line.malformed', input: 'site/xrootd.log', line: 3, message: 'x' }]);
+    await s.deleteInputData(c.id, 'site/xrootd.log');
+    const rest = events.filter((e) => e.src.input !== 'site/xrootd.log').sort(compareEvents);
+    expect((await s.queryEvents(c.id)).map((e) => e.id)).toEqual(rest.map((e) => e.id));
+    expect((await s.getCase(c.id))?.eventCount).toBe(rest.length);
+    expect((await s.getInputs(c.id)).map((i) => i.path)).toEqual(['vo/iam-audit.log']);
+    expect(await s.getProblems(c.id)).toEqual([]);
+  });
+
   it('toggles stars', async () => {
     const s = store();
     const c = await s.createCase({ name: 's' });

@@ -279,6 +279,42 @@ export class CaseStore {
     return (await this.db.stars.where('caseId').equals(caseId).toArray()).map((s) => s.eventId).sort();
   }
 
+  /**
+   * Removes everything one top-level input brought into the case (its events, archive members,
+   * input records and problems), so it can be read again, e.g. with another time zone.
+   */
+  async deleteInputData(caseId: string, topPath: string): Promise<void> {
+    const mine = (input: string) => input === topPath || input.startsWith(`${topPath}!`);
+    const d = this.db;
+    await d.transaction('rw', [d.cases, d.eventPages, d.inputs, d.problems], async () => {
+      const c = await d.cases.get(caseId);
+      if (!c) throw new Error(`no case ${caseId}`);
+      const kept: TgEvent[] = [];
+      await d.eventPages.where('caseId').equals(caseId).each((p) => {
+        for (const e of pageEvents(p)) if (!mine(e.src.input)) kept.push(e);
+      });
+      kept.sort(compareEvents);
+      await d.eventPages.where('caseId').equals(caseId).delete();
+      const pages = paginate(caseId, kept);
+      await d.eventPages.bulkAdd(pages);
+      await d.cases.put({ ...c, pages: pages.map(metaOf), sorted: true, eventCount: kept.length });
+      await d.inputs.where('caseId').equals(caseId).filter((i) => mine(i.path)).delete();
+      await d.problems.where('caseId').equals(caseId).filter((p) => mine(p.input)).delete();
+    });
+    this.invalidate(caseId);
+  }
+
+  /** Replaces the case's entities, links and findings with a fresh analysis. */
+  async replaceAnalysis(caseId: string, c: Pick<Case, 'entities' | 'links' | 'findings'>): Promise<void> {
+    const d = this.db;
+    await d.transaction('rw', [d.entities, d.links, d.findings], async () => {
+      for (const t of ['entities', 'links', 'findings'] as const) await d[t].where('caseId').equals(caseId).delete();
+      await this.putEntities(caseId, c.entities);
+      await this.putLinks(caseId, c.links);
+      await this.putFindings(caseId, c.findings);
+    });
+  }
+
   /** Imports a `tokentrail.case/v1` document (validated first); replaces a case with the same id. */
   async importCaseJson(doc: unknown): Promise<CaseRow> {
     const v = validateCase(doc);

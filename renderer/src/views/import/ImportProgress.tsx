@@ -21,7 +21,7 @@ export function ImportProgress(props: { items: IngestItem[]; onCancel: (() => vo
           Cancel import
         </button>
       )}
-      <table className="dense">
+      <table className="dense import-table">
         <tbody>
           {props.items.map((i) => {
             const r = rate(i, now);

@@ -1,7 +1,34 @@
 /** The inputs of a case with their chain-of-custody facts and problems. */
 import type { InputRecord, Problem } from '../../../../src/model';
 
-export function InputsPanel(props: { inputs: InputRecord[]; problems: Problem[]; onClose(): void }) {
+const ZONES = ['UTC', 'Europe/Zurich', 'Europe/Amsterdam', 'Europe/London', 'America/Chicago', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
+
+export interface InputsPanelProps {
+  inputs: InputRecord[];
+  problems: Problem[];
+  onClose(): void;
+  /** Set when the input's file is still at hand: read it again assuming another zone. */
+  canReparse(path: string): boolean;
+  onReparse(path: string, tz: string): void;
+}
+
+function TzCell(props: { input: InputRecord; p: InputsPanelProps }) {
+  const { input, p } = props;
+  // Archive members are re-read through their top-level archive.
+  const top = input.path.split('!')[0]!;
+  if (!p.canReparse(top)) return <span title="Pick the file again to read it with another zone">{input.tz}</span>;
+  return (
+    <select data-testid="input-tz" value={input.tz} onChange={(e) => p.onReparse(top, e.target.value)} title="Read this input again assuming this zone for zone-less times">
+      {[...new Set([input.tz, ...ZONES])].map((z) => (
+        <option key={z} value={z}>
+          {z}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function InputsPanel(props: InputsPanelProps) {
   const byInput = new Map<string, Problem[]>();
   for (const p of props.problems) byInput.set(p.input, [...(byInput.get(p.input) ?? []), p]);
   return (
@@ -55,7 +82,9 @@ export function InputsPanel(props: { inputs: InputRecord[]; problems: Problem[];
                     i.problems
                   )}
                 </td>
-                <td>{i.tz}</td>
+                <td>
+                  <TzCell input={i} p={props} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,11 @@
 /**
- * Runs ingestion of picked files into a case and reports per-input progress.
- * The ingestion core (src/ingest) is not part of this build yet: until it is, log files are
- * refused with a message rather than pretended to be read.
+ * Runs ingestion of picked files into a case on the ingestion worker and keeps one progress row
+ * per top-level input (bytes, events, timing; problems when done).
  */
 import type { Problem } from '../../../../src/model';
+import { WorkerClient } from '../../workers/client';
+import type { IngestJobProgress, IngestJobResult, IngestRequest } from '../../workers/ingest-job';
+import { JobCancelled } from '../../workers/protocol';
 import type { PickedFile } from './ImportPanel';
 
 /** One top-level input being imported. */
@@ -15,18 +17,103 @@ export interface IngestItem {
   /** ms since epoch when reading started / ended. */
   startedAt?: number;
   endedAt?: number;
-  status: 'queued' | 'reading' | 'done' | 'cancelled' | 'error';
+  status: 'queued' | 'reading' | 'analysing' | 'done' | 'cancelled' | 'error';
   message?: string;
   problems: Problem[];
 }
 
-export const ingestionAvailable = false;
+export const ingestionAvailable = true;
+
+/**
+ * The files read in this session, per case and top-level path, so an input can be read again
+ * (another time zone) without picking it again. Memory only: after a reload, pick it again.
+ */
+const sessionFiles = new Map<string, Map<string, File>>();
+
+export function sessionFile(caseId: string, path: string): File | undefined {
+  return sessionFiles.get(caseId)?.get(path);
+}
+
+let client: WorkerClient<IngestRequest, IngestJobProgress, IngestJobResult> | undefined;
+function worker() {
+  client ??= new WorkerClient(new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }));
+  return client;
+}
+
+/** Problems belong to the top-level input they name (archive members as `outer!/inner`). */
+const topOf = (input: string, items: IngestItem[]) => items.find((i) => input === i.path || input.startsWith(`${i.path}!`) || input.startsWith(`${i.path}/`));
 
 export function runIngest(
-  _caseId: string,
-  _files: PickedFile[],
-  _onItems: (items: IngestItem[]) => void,
-  _onChanged: () => void,
-): { done: Promise<void>; cancel(): void } {
-  throw new Error('ingestion is not part of this build yet');
+  caseId: string,
+  files: PickedFile[],
+  onItems: (items: IngestItem[]) => void,
+  onChanged: () => void,
+  opts: { tz?: string; tzFor?: Record<string, string> } = {},
+): { done: Promise<IngestJobResult | null>; cancel(): void } {
+  const kept = sessionFiles.get(caseId) ?? new Map<string, File>();
+  sessionFiles.set(caseId, kept);
+  for (const f of files) kept.set(f.path, f.file);
+  let items: IngestItem[] = files.map((f) => ({ path: f.path, size: f.file.size, bytesRead: 0, events: 0, status: 'queued', problems: [] }));
+  const offsets = new Map<string, number>();
+  let acc = 0;
+  for (const i of items) {
+    offsets.set(i.path, acc);
+    acc += i.size;
+  }
+  const set = (next: IngestItem[]) => {
+    items = next;
+    onItems(items);
+  };
+  set(items);
+  const started = Date.now();
+  let lastEvents = 0;
+  let lastRefresh = 0;
+  const job = worker().run(
+    { caseId, tz: opts.tz ?? 'UTC', tzFor: opts.tzFor, files: files.map((f) => ({ path: f.path, file: f.file, mtimeMs: f.file.lastModified })) },
+    (p) => {
+      // bytesRead is cumulative over the sources in order: split it per input.
+      const now = Date.now();
+      set(
+        items.map((i) => {
+          const off = offsets.get(i.path) ?? 0;
+          const read = Math.max(0, Math.min(i.size, p.bytesRead - off));
+          const active = i.path === p.input || p.input.startsWith(`${i.path}!`);
+          const status: IngestItem['status'] = p.phase === 'analysing' ? 'analysing' : read >= i.size && !active ? 'done' : read > 0 || active ? 'reading' : 'queued';
+          const events = active ? i.events + (p.events - lastEvents) : i.events;
+          return { ...i, bytesRead: read, events, status, startedAt: i.startedAt ?? (status !== 'queued' ? now : undefined), endedAt: status === 'done' ? (i.endedAt ?? now) : undefined };
+        }),
+      );
+      lastEvents = p.events;
+      // Let the timeline show what is stored so far, a few times a second at most.
+      if (now - lastRefresh > 1000) {
+        lastRefresh = now;
+        onChanged();
+      }
+    },
+  );
+  const done = job.result
+    .then((r) => {
+      const end = Date.now();
+      set(
+        items.map((i) => {
+          const mine = r.inputs.filter((x) => topOf(x.path, [i]));
+          return {
+            ...i,
+            bytesRead: i.size,
+            events: mine.reduce((a, x) => a + x.events, 0),
+            status: 'done',
+            startedAt: i.startedAt ?? started,
+            endedAt: i.endedAt ?? end,
+            problems: r.problems.filter((p) => topOf(p.input, [i])),
+          };
+        }),
+      );
+      return r;
+    })
+    .catch((e: unknown) => {
+      const cancelled = e instanceof JobCancelled;
+      set(items.map((i) => (i.status === 'done' ? i : { ...i, status: cancelled ? 'cancelled' : 'error', message: cancelled ? 'cancelled; events read so far are kept' : String(e instanceof Error ? e.message : e) })));
+      return null;
+    });
+  return { done, cancel: job.cancel };
 }

@@ -5,6 +5,7 @@ import type { CaseData } from '../../app/use-case-data';
 import { EmptyState } from '../EmptyState';
 import { duration } from './time-format';
 import { TokenDetails } from './TokenDetails';
+import { TokenInspector } from './TokenInspector';
 
 interface Row {
   t: TokenInfo;
@@ -64,20 +65,25 @@ export function TokensTab(props: { data: CaseData | null; onPivot(key: string): 
     });
   }, [data, sort]);
 
-  if (!data) {
+  if (!data || !rows.length) {
     return (
-      <EmptyState title="No case is open">
-        Every token found in a case is listed here: decoded, classified (WLCG, SciToken, IAM refresh, IDTOKEN, Vault…) and judged against policy,
-        with its signature redacted. Open the demo case or import a bundle.
-      </EmptyState>
+      <div className="tokens">
+        <TokenInspector />
+        {!data ? (
+          <EmptyState title="No case is open">
+            Every token found in a case is listed here: decoded, classified (WLCG, SciToken, IAM refresh, IDTOKEN, Vault…) and judged against policy,
+            with its signature redacted. Open the demo case or import a bundle.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No tokens in this case">Import logs or token files: every credential found while reading them is listed here.</EmptyState>
+        )}
+      </div>
     );
-  }
-  if (!rows.length) {
-    return <EmptyState title="No tokens in this case">Import logs or token files: every credential found while reading them is listed here.</EmptyState>;
   }
   const current = rows.find((r) => r.t.fp === open);
   return (
     <div className="tokens">
+      <TokenInspector />
       <table className="dense sortable" data-testid="token-table">
         <thead>
           <tr>

@@ -1,46 +1,63 @@
-/** The Trace view: the six traceability questions over the open case, and the entity graph. */
+/**
+ * The Trace view: the six traceability questions over the open case, answered in a worker, and
+ * on request the entity graph around the token the last answer names.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import type { Graph } from '../../../../src/correlate/graph';
 import type { Case } from '../../../../src/model/case';
 import type { TraceQuery } from '../../../../src/model/trace';
-import { trace } from '../../../../src/trace/trace';
 import type { CaseData } from '../../app/use-case-data';
 import { GraphView } from '../../features/graph/GraphView';
 import { TraceView } from '../../features/trace/TraceView';
 import { EmptyState } from '../EmptyState';
 import { caseGraph } from './case-graph';
+import { askTrace } from './trace-client';
 
 export function TraceTab(props: { data: CaseData | null; revision: number }) {
-  const caseId = props.data?.row.id ?? null;
+  const { data } = props;
+  const caseId = data?.row.id ?? null;
+  const [showGraph, setShowGraph] = useState(false);
   const [state, setState] = useState<{ doc: Case; graph: Graph } | null>(null);
-  const [error, setError] = useState('');
+  const [focusToken, setFocusToken] = useState<string | undefined>();
   const [focus, setFocus] = useState<string | undefined>();
   useEffect(() => {
-    if (!caseId) return;
+    if (!caseId || !showGraph) return;
     let live = true;
-    setState(null);
-    caseGraph(caseId, props.revision)
-      .then((s) => live && setState(s))
-      .catch((e: Error) => live && setError(e.message));
+    // The graph is built on this thread from the stored case: only on request (large cases take a while).
+    caseGraph(caseId, props.revision).then((s) => live && setState(s));
     return () => {
       live = false;
     };
-  }, [caseId, props.revision]);
+  }, [caseId, props.revision, showGraph]);
+  useEffect(() => {
+    if (state && focusToken) setFocus(state.graph.entities.find((e) => e.kind === 'token' && e.key.startsWith(focusToken.slice(0, 16)))?.id);
+  }, [state, focusToken]);
   const eventsById = useMemo(() => new Map((state?.doc.events ?? []).map((e) => [e.id, e])), [state]);
-  if (!props.data) return <EmptyState title="No case is open">Open the demo case or import a bundle, then ask who was behind an IP, a job or a token.</EmptyState>;
-  if (error) return <p className="error">Could not load the case: {error}</p>;
-  if (!state) return <p className="muted" data-testid="trace-loading">Correlating the case…</p>;
+  if (!data || !caseId || data.row.eventCount === 0) {
+    return (
+      <EmptyState title={data ? 'This case has no events yet' : 'No case is open'}>
+        Here you ask the site questions (S1–S3: which VO and job was behind an IP at a time; which IPs a VO used) and the VO questions (V1–V3:
+        which user and payload; which pilots ran a user's payloads), each answered with its evidence lines.{' '}
+        {data ? 'Import a bundle first.' : 'Open the demo case or import a bundle first.'}
+      </EmptyState>
+    );
+  }
   const run = async (q: TraceQuery) => {
-    const answers = trace(q, state.graph);
-    const firstToken = answers.flatMap((a) => a.candidates.flatMap((c) => c.tokens))[0];
-    if (firstToken) setFocus(state.graph.entities.find((e) => e.kind === 'token' && e.key.startsWith(firstToken.slice(0, 16)))?.id);
+    const answers = await askTrace(caseId, props.revision, q);
+    setFocusToken(answers.flatMap((a) => a.candidates.flatMap((c) => c.tokens))[0]);
     return answers;
   };
   return (
     <div className="trace-tab">
-      <TraceView run={run} />
-      <h3>Graph{focus ? ` around ${focus.length > 40 ? `${focus.slice(0, 38)}…` : focus}` : ''}</h3>
-      <GraphView entities={state.graph.entities} links={state.graph.links} eventsById={eventsById} focus={focus} onFocus={setFocus} />
+      <TraceView key={caseId} run={run} />
+      <h3>
+        Graph{focus ? ` around ${focus.length > 40 ? `${focus.slice(0, 38)}…` : focus}` : ''}{' '}
+        <button type="button" data-testid="trace-show-graph" onClick={() => setShowGraph((s) => !s)}>
+          {showGraph ? 'Hide graph' : 'Show graph'}
+        </button>
+      </h3>
+      {showGraph && !state && <p className="muted">Correlating the case…</p>}
+      {showGraph && state && <GraphView entities={state.graph.entities} links={state.graph.links} eventsById={eventsById} focus={focus} onFocus={setFocus} />}
     </div>
   );
 }
