@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // The renderer is tested as a web app in Debian's Chromium (no Electron binary on these machines).
+// TOKENTRAIL_E2E_PORT: another port for the preview server (several checkouts on one machine).
+const port = Number(process.env.TOKENTRAIL_E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -9,15 +11,15 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
   webServer: {
-    command: 'npm run -s build:web && npx vite preview --config vite.web.config.mts --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run -s build:web && npx vite preview --config vite.web.config.mts --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,
   },
