@@ -14,8 +14,11 @@ test('npm start falls back to web mode with one line and serves the app', async 
   test.setTimeout(120_000);
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.cjs')], {
     cwd: root,
-    env: { ...process.env, TOKENTRAIL_NO_ELECTRON_FETCH: '1', PORT: '' },
+    // No TOKENTRAIL_FETCH_ELECTRON: the default must not try GitHub. Own process group, so the
+    // whole tree (npm build children included) can be killed at the end.
+    env: { ...process.env, TOKENTRAIL_FETCH_ELECTRON: '', TOKENTRAIL_WEB: '', PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -30,17 +33,35 @@ test('npm start falls back to web mode with one line and serves the app', async 
     const lines = output.split('\n').filter((l) => l.trim() !== '' && !/^npm warn/i.test(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^tokentrail: Electron binary not available \(.+\); serving the app in web mode at http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(lines[0]).toContain('TOKENTRAIL_FETCH_ELECTRON=1');
     expect(output).not.toMatch(/^\s+at /m);
+    expect(output).not.toMatch(/Error/);
 
     const res = await page.goto(url);
-    expect(res?.headers()['content-security-policy']).toContain("object-src 'none'");
+    const headerCsp = res?.headers()['content-security-policy'];
+    expect(headerCsp).toContain("object-src 'none'");
+    // One policy: the header the fallback server sends is the page's own meta CSP.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(headerCsp);
     await expect(page.getByTestId('case-sidebar')).toBeVisible();
     for (const v of VIEWS) await expect(page.getByTestId(`tab-${v}`)).toBeVisible();
 
     // The fallback server stays inside dist-web.
     const traversal = await page.request.get(`${url}..%2f..%2fpackage.json`);
     expect(traversal.status()).toBe(404);
+    const index = await page.request.get(url);
+    expect(index.headers()['content-type']).toBe('text/html; charset=utf-8');
   } finally {
+    killTree(child);
+  }
+  await expect.poll(() => child.exitCode !== null || child.signalCode !== null, { timeout: 10_000 }).toBe(true);
+});
+
+/** SIGTERM to the child's whole process group (it was spawned detached, as a group leader). */
+function killTree(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
     child.kill('SIGTERM');
   }
-});
+}

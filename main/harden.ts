@@ -8,7 +8,12 @@ import { urlForLog } from './security/origin';
 import { isPermissionGranted } from './security/permissions';
 import { decideRequest } from './security/request-filter';
 
+const hardened = new WeakSet<Session>();
+
+/** Idempotent: web-contents-created calls it for every webContents' session. */
 export function hardenSession(ses: Session, devOrigin: string | null): void {
+  if (hardened.has(ses)) return;
+  hardened.add(ses);
   ses.webRequest.onBeforeRequest((details, callback) => {
     const d = decideRequest(details.url, { devOrigin });
     if (d.cancel) console.warn(`tokentrail: blocked request to ${urlForLog(details.url)} (${d.reason})`);

@@ -9,8 +9,7 @@ import { app, BrowserWindow, protocol, session } from 'electron';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpcHandlers } from './ipc/handlers';
 import { printHtmlToPdf } from './print';
-import { resolveAppPath } from './protocol/resolve-app-path';
-import { securityHeaders } from './security/csp';
+import { serveAppRequest } from './protocol/serve-app';
 import { APP_INDEX_URL, APP_SCHEME } from './security/origin';
 import { mainWindowWebPreferences } from './security/window-options';
 
@@ -26,17 +25,6 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-
-async function serveApp(request: Request): Promise<Response> {
-  const r = resolveAppPath(request.url, rendererDir);
-  if (!r.ok) return new Response('Not found', { status: r.status, headers: securityHeaders() });
-  try {
-    const body = await readFile(r.filePath);
-    return new Response(body, { status: 200, headers: { 'Content-Type': r.mimeType, ...securityHeaders() } });
-  } catch {
-    return new Response('Not found', { status: 404, headers: securityHeaders() });
-  }
-}
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -63,11 +51,15 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   // Every webContents, whoever creates it, gets the same navigation/window/webview rules.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devOrigin));
+  // A webContents on some other session (a partition nobody hardened) gets the session rules too.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenSession(contents.session, devOrigin);
+    hardenWebContents(contents, devOrigin);
+  });
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devOrigin);
-    protocol.handle(APP_SCHEME, serveApp);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir, readFile));
     registerIpcHandlers({ getMainWindow: () => mainWindow, devOrigin, appVersion: app.getVersion(), printHtmlToPdf });
     createWindow();
     app.on('activate', () => {

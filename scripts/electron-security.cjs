@@ -2,6 +2,9 @@
 // `npm test` step "electron-security": Electronegativity over the built main process and
 // preload (out/main, out/preload) plus the renderer's index.html. Fails on any finding not listed
 // in main/security/electronegativity-justifications.json (one reason per accepted finding).
+// Two guards keep a clean result meaningful: the real webPreferences from
+// main/security/window-options.ts are scanned as literals (window-options.scan.js), and an
+// insecure canary app must produce its known findings, or the step fails.
 //
 // Why the built JS and not main/*.ts: Electronegativity bundles TypeScript 4.2, which cannot
 // parse today's TS (`satisfies`, …). Why in-process with a require hook: its hoisted parser
@@ -12,16 +15,14 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 const pkgDir = path.dirname(require.resolve('@doyensec/electronegativity/package.json', { paths: [root] }));
 const justificationsFile = path.join(root, 'main/security/electronegativity-justifications.json');
 
-if (process.argv[2] === '--child') runElectronegativity(process.argv[3], process.argv[4]);
-else main();
 
-function main() {
+async function main() {
   const build = spawnSync('npm', ['run', '-s', 'build:desktop'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) {
     process.stderr.write(`${build.stdout}${build.stderr}electron-security: build:desktop failed\n`);
@@ -29,20 +30,97 @@ function main() {
   }
   const scan = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentrail-electronegativity-'));
   try {
-    for (const d of ['main', 'preload']) fs.cpSync(path.join(root, 'out', d), path.join(scan, d), { recursive: true });
-    fs.copyFileSync(path.join(root, 'out/renderer/index.html'), path.join(scan, 'index.html'));
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    fs.writeFileSync(path.join(scan, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, main: 'main/main.js', devDependencies: { electron: pkg.devDependencies.electron } }));
-    const csv = path.join(scan, 'report.csv');
-    const r = spawnSync(process.execPath, [__filename, '--child', scan, csv], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-    if (r.status !== 0 || !fs.existsSync(csv)) {
-      process.stderr.write(`${r.stdout}${r.stderr}electron-security: Electronegativity did not run (exit ${r.status})\n`);
+    const target = path.join(scan, 'app');
+    for (const d of ['main', 'preload']) fs.cpSync(path.join(root, 'out', d), path.join(target, d), { recursive: true });
+    fs.copyFileSync(path.join(root, 'out/renderer/index.html'), path.join(target, 'index.html'));
+    fs.writeFileSync(path.join(target, 'window-options.scan.js'), windowOptionsScanFile());
+    checkWindowConstructors(fs.readFileSync(path.join(root, 'out/main/main.js'), 'utf8'));
+    fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, main: 'main/main.js', devDependencies: { electron: pkg.devDependencies.electron } }));
+    // Canary: a deliberately insecure main file scanned alongside. If Electronegativity cannot
+    // parse or silently checks nothing (0 findings on our app would then mean nothing), the
+    // canary comes back clean and the step fails.
+    const canary = path.join(scan, 'canary');
+    fs.mkdirSync(canary);
+    fs.writeFileSync(path.join(canary, 'main.js'), CANARY_MAIN);
+    fs.writeFileSync(path.join(canary, 'package.json'), JSON.stringify({ name: 'canary', version: '0.0.0', main: 'main.js', devDependencies: { electron: pkg.devDependencies.electron } }));
+    const [appRows, canaryRows] = await Promise.all([scanDir(target, path.join(scan, 'app.csv')), scanDir(canary, path.join(scan, 'canary.csv'))]);
+    const seen = new Set(canaryRows.map((f) => f.issue));
+    const missing = CANARY_EXPECTED.filter((c) => !seen.has(c));
+    if (missing.length > 0) {
+      process.stdout.write(`electron-security: the scanner missed known problems in the insecure canary (${missing.join(', ')}); not trusting its result\n`);
       process.exit(1);
     }
-    report(parseCsv(fs.readFileSync(csv, 'utf8')));
+    report(appRows);
   } finally {
     fs.rmSync(scan, { recursive: true, force: true });
   }
+}
+
+/**
+ * Electronegativity's BrowserWindow checks only look at `new BrowserWindow({ webPreferences:
+ * { literal } })`. Our bundle says `new electron.BrowserWindow(...)` and takes webPreferences
+ * from main/security/window-options.ts, so they would silently check nothing. This file feeds
+ * them the webPreferences those functions really return (evaluated now, through tsx), so a
+ * weakened option there becomes a finding here.
+ */
+function windowOptionsScanFile() {
+  const code = `import('./main/security/window-options.ts').then((x) => {
+    const m = x.mainWindowWebPreferences ? x : x.default;
+    process.stdout.write(JSON.stringify({ main: m.mainWindowWebPreferences('preload.js', false), print: m.printWindowWebPreferences() }));
+  });`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stderr}electron-security: could not evaluate main/security/window-options.ts\n`);
+    process.exit(1);
+  }
+  const prefs = JSON.parse(r.stdout);
+  const lit = (o) => JSON.stringify(o, null, 2);
+  return `// Generated by scripts/electron-security.cjs from main/security/window-options.ts.
+const { BrowserWindow } = require('electron');
+const mainWindow = new BrowserWindow({ webPreferences: ${lit(prefs.main)} });
+const printWindow = new BrowserWindow({ webPreferences: ${lit(prefs.print)} });
+`;
+}
+
+/**
+ * The scan above covers a window only if it takes its webPreferences from window-options.ts:
+ * refuse a bundle in which some BrowserWindow is built with options written elsewhere.
+ */
+function checkWindowConstructors(bundle) {
+  const sites = [...bundle.matchAll(/new\s+[\w$.]*\bBrowser(?:Window|View)\s*\(/g)];
+  const bad = sites.filter((m) => !/webPreferences:\s*(?:\{\s*\.\.\.)?(?:main|print)WindowWebPreferences\(/.test(bundle.slice(m.index, m.index + 400)));
+  if (sites.length === 0 || bad.length > 0) {
+    process.stdout.write(`electron-security: ${bad.length || 'no'} BrowserWindow construction(s) in out/main/main.js not using main/security/window-options.ts\n`);
+    process.exit(1);
+  }
+}
+
+const CANARY_MAIN = `const { app, BrowserWindow } = require('electron');
+app.whenReady().then(() => {
+  const w = new BrowserWindow({ webPreferences: { contextIsolation: false, sandbox: false, webSecurity: false } });
+  w.loadURL('http://example.org/');
+});
+`;
+const CANARY_EXPECTED = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK'];
+
+/** Runs Electronegativity on `dir` in a child process; resolves to the parsed CSV rows. */
+function scanDir(dir, csv) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [__filename, '--child', dir, csv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !fs.existsSync(csv)) {
+        process.stderr.write(`${out}electron-security: Electronegativity did not run on ${path.basename(dir)} (exit ${code})\n`);
+        process.exit(1);
+      }
+      resolve(parseCsv(fs.readFileSync(csv, 'utf8')));
+    });
+  });
 }
 
 function runElectronegativity(input, output) {
@@ -88,7 +166,7 @@ function runElectronegativity(input, output) {
       ),
     )
     .catch((err) => {
-      process.stderr.write(`electron-security: ${err && err.message ? err.message : String(err)}\n`);
+      process.stderr.write(`electron-security: ${err?.message ? err.message : String(err)}\n`);
       process.exit(1);
     });
 }
@@ -102,16 +180,21 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       if (row.some((f) => f !== '')) rows.push(row);
-      (row = []), (field = '');
+      row = [];
+      field = '';
     } else field += c;
   }
   if (field !== '' || row.length) rows.push([...row, field]);
@@ -143,3 +226,6 @@ function report(findings) {
   process.stdout.write(`electron-security: ${findings.length} finding(s), ${findings.length - unexplained.length} justified, ${unexplained.length} unexplained\n`);
   process.exit(unexplained.length === 0 && stale.length === 0 ? 0 : 1);
 }
+
+if (process.argv[2] === '--child') runElectronegativity(process.argv[3], process.argv[4]);
+else void main();

@@ -3,9 +3,10 @@
 // Electron binary is not available (and cannot be fetched), serve the same renderer in web mode
 // on 127.0.0.1 with one explanatory line — never a stack trace.
 //
-// Env: PORT (web-mode port, default: a free one), TOKENTRAIL_NO_ELECTRON_FETCH=1 (do not try to
-// download Electron), TOKENTRAIL_ELECTRON_FETCH_TIMEOUT_MS (default 60000), TOKENTRAIL_WEB=1
-// (web mode even when Electron is present).
+// Env: PORT (web-mode port, default: a free one), TOKENTRAIL_FETCH_ELECTRON=1 (let Electron's
+// installer download its binary from GitHub when it is missing — opt-in, because the download
+// can only fail or hang on an offline/air-gapped analysis machine), TOKENTRAIL_ELECTRON_FETCH_TIMEOUT_MS
+// (default 60000), TOKENTRAIL_WEB=1 (web mode even when Electron is present).
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,6 +18,8 @@ const root = path.join(__dirname, '..');
 const rel = (p) => path.join(root, p);
 
 function newestMtime(dir) {
+  const st = fs.statSync(dir, { throwIfNoEntry: false });
+  if (st?.isFile()) return st.mtimeMs;
   let newest = 0;
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -25,7 +28,7 @@ function newestMtime(dir) {
       else if (!/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  if (fs.existsSync(dir)) walk(dir);
+  if (st?.isDirectory()) walk(dir);
   return newest;
 }
 
@@ -49,7 +52,6 @@ function build(script) {
 
 /** Lets Electron's own installer try the download; returns a one-line reason on failure. */
 function tryFetchElectron() {
-  if (process.env.TOKENTRAIL_NO_ELECTRON_FETCH === '1') return 'download disabled by TOKENTRAIL_NO_ELECTRON_FETCH=1';
   const installer = path.join(electronDir, 'install.js');
   if (!fs.existsSync(installer)) return 'the electron package is not installed';
   const timeout = Number(process.env.TOKENTRAIL_ELECTRON_FETCH_TIMEOUT_MS ?? 60_000);
@@ -59,7 +61,9 @@ function tryFetchElectron() {
   const out = `${r.stderr ?? ''}\n${r.stdout ?? ''}`;
   const code = out.match(/\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|CERT_\w+|HTTPError[^\n]*)/);
   const first = out.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l));
-  return `download from GitHub failed: ${code ? code[1] : (first ?? 'unknown error').trim().slice(0, 120)}`;
+  // One line, no exception class names or stack frames: "fetch failed", "ENOTFOUND", …
+  const reason = code ? code[1] : (first ?? 'unknown error').trim().replace(/^\w*Error:\s*/, '').slice(0, 120);
+  return `download from GitHub failed: ${reason}`;
 }
 
 const MIME = {
@@ -77,7 +81,7 @@ const MIME = {
 /** The CSP of the built page (its meta tag), also sent as a header: one policy everywhere. */
 function cspOf(indexHtml) {
   const m = indexHtml.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
-  return m ? m[1] : "default-src 'self'; object-src 'none'; base-uri 'none'";
+  return m ? m[1] : "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 }
 
 function serveWeb(reason) {
@@ -119,26 +123,35 @@ function serveWeb(reason) {
     const { port: actual } = server.address();
     process.stdout.write(`tokentrail: ${reason}; serving the app in web mode at http://127.0.0.1:${actual}/\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections(); // keep-alive browser connections would hold close() open
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 function main() {
-  if (needsBuild(['out/main/main.js', 'out/preload/preload.js', 'out/renderer/index.html'], ['main', 'renderer', 'src'])) build('build:desktop');
+  if (needsBuild(['out/main/main.js', 'out/preload/preload.js', 'out/renderer/index.html'], ['main', 'renderer', 'src', 'electron.vite.config.mts', 'vite.web.config.mts', 'package.json'])) {
+    build('build:desktop');
+  }
   let bin = findElectronBinary();
   if (process.env.TOKENTRAIL_WEB === '1') bin = { ok: false, reason: 'web mode requested (TOKENTRAIL_WEB=1)' };
-  else if (!bin.ok) {
+  else if (!bin.ok && process.env.TOKENTRAIL_FETCH_ELECTRON !== '1') {
+    bin = { ok: false, reason: `Electron binary not available (${bin.reason}; set TOKENTRAIL_FETCH_ELECTRON=1 to download it)` };
+  } else if (!bin.ok) {
     const failure = tryFetchElectron();
     bin = failure === null ? findElectronBinary() : { ok: false, reason: `Electron binary not available (${failure})` };
   }
   if (bin.ok) {
-    const child = spawn(bin.path, [root], { cwd: root, stdio: 'inherit' });
+    // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process (a dev binary has no fuses).
+    const { ELECTRON_RUN_AS_NODE: _drop, ...env } = process.env;
+    const child = spawn(bin.path, [root], { cwd: root, stdio: 'inherit', env });
     child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
     for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
     return;
   }
-  if (needsBuild(['dist-web/index.html'], ['renderer', 'src'])) build('build:web');
+  if (needsBuild(['dist-web/index.html'], ['renderer', 'src', 'vite.web.config.mts', 'package.json'])) build('build:web');
   serveWeb(bin.reason);
 }
 

@@ -15,12 +15,16 @@ import { isTrustedSender, IpcValidationError, validateNoArgs, validatePrintReque
  * future work.
  */
 export const OPEN_FILE_MAX_BYTES = 512 * 1024 * 1024;
+/** Largest total of one openFiles call: all bytes travel through IPC in one message. */
+export const OPEN_FILES_TOTAL_MAX_BYTES = 1024 * 1024 * 1024;
 
 export interface HandlerDeps {
   getMainWindow(): BrowserWindow | null;
   devOrigin: string | null;
   appVersion: string;
   printHtmlToPdf(html: string): Promise<Uint8Array>;
+  /** Overrides OPEN_FILE_MAX_BYTES / OPEN_FILES_TOTAL_MAX_BYTES (tests). */
+  openLimits?: { fileBytes: number; totalBytes: number };
 }
 
 type Api = TokentrailApi;
@@ -59,12 +63,18 @@ export function registerIpcHandlers(deps: HandlerDeps): void {
     };
     const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     if (res.canceled) return [];
+    const limits = deps.openLimits ?? { fileBytes: OPEN_FILE_MAX_BYTES, totalBytes: OPEN_FILES_TOTAL_MAX_BYTES };
     const out: OpenedFile[] = [];
+    let total = 0;
     for (const p of res.filePaths) {
       const st = await stat(p);
       if (!st.isFile()) continue;
-      if (st.size > OPEN_FILE_MAX_BYTES) {
-        throw new Error(`${path.basename(p)} is ${st.size} bytes; files over ${OPEN_FILE_MAX_BYTES} bytes cannot be opened through the dialog`);
+      if (st.size > limits.fileBytes) {
+        throw new Error(`${path.basename(p)} is ${st.size} bytes; files over ${limits.fileBytes} bytes cannot be opened through the dialog`);
+      }
+      total += st.size;
+      if (total > limits.totalBytes) {
+        throw new Error(`the chosen files exceed ${limits.totalBytes} bytes together; open fewer at a time`);
       }
       const buf = await readFile(p);
       out.push({ name: path.basename(p), path: p, size: st.size, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });

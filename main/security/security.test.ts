@@ -25,6 +25,7 @@ describe('window options', () => {
       webviewTag: false,
       experimentalFeatures: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(p.enableBlinkFeatures).toBeUndefined();
     expect(p.additionalArguments).toBeUndefined();
@@ -32,7 +33,7 @@ describe('window options', () => {
   it('print window has the same hardening, no preload and no JavaScript', () => {
     const p = printWindowWebPreferences();
     expect(p.preload).toBeUndefined();
-    expect(p).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(p).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, disableBlinkFeatures: 'Auxclick' });
   });
 });
 

@@ -20,6 +20,8 @@ export function mainWindowWebPreferences(preloadPath: string, devTools: boolean)
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // No middle-click "open in new window" path at all (setWindowOpenHandler denies it anyway).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }
