@@ -3,9 +3,9 @@
 // Electron binary is not available (and cannot be fetched), serve the same renderer in web mode
 // on 127.0.0.1 with one explanatory line — never a stack trace.
 //
-// Env: PORT (web-mode port, default: a free one), TOKENTRAIL_FETCH_ELECTRON=1 (let Electron's
-// installer download its binary from GitHub when it is missing — opt-in, because the download
-// can only fail or hang on an offline/air-gapped analysis machine), TOKENTRAIL_ELECTRON_FETCH_TIMEOUT_MS
+// Env: PORT (web-mode port, default: a free one), TOKENTRAIL_NO_ELECTRON_FETCH=1 (do not let
+// Electron's installer try to download its binary when it is missing — for offline/air-gapped
+// analysis machines; by default it tries once, as the issue asks), TOKENTRAIL_ELECTRON_FETCH_TIMEOUT_MS
 // (default 60000), TOKENTRAIL_WEB=1 (web mode even when Electron is present).
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -137,8 +137,8 @@ function main() {
   }
   let bin = findElectronBinary();
   if (process.env.TOKENTRAIL_WEB === '1') bin = { ok: false, reason: 'web mode requested (TOKENTRAIL_WEB=1)' };
-  else if (!bin.ok && process.env.TOKENTRAIL_FETCH_ELECTRON !== '1') {
-    bin = { ok: false, reason: `Electron binary not available (${bin.reason}; set TOKENTRAIL_FETCH_ELECTRON=1 to download it)` };
+  else if (!bin.ok && process.env.TOKENTRAIL_NO_ELECTRON_FETCH === '1') {
+    bin = { ok: false, reason: `Electron binary not available (${bin.reason}; download disabled by TOKENTRAIL_NO_ELECTRON_FETCH=1)` };
   } else if (!bin.ok) {
     const failure = tryFetchElectron();
     bin = failure === null ? findElectronBinary() : { ok: false, reason: `Electron binary not available (${failure})` };
