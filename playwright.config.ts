@@ -4,8 +4,6 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.TOKENTRAIL_E2E_PORT ?? 4173);
 
 // The renderer is tested as a web app in Debian's Chromium (no Electron binary on these machines).
-// TOKENTRAIL_E2E_PORT: another port for the preview server (several checkouts on one machine).
-const port = Number(process.env.TOKENTRAIL_E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
