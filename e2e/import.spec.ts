@@ -44,12 +44,11 @@ test('log files and archives are read in the worker: progress per input, problem
   await new Timeline(page).expectCount(n);
 });
 
-test('the demo case opens from the sidebar with tokens and findings', async ({ page }) => {
+test('on first start the demo case opens by itself, with tokens and findings', async ({ page }) => {
   test.setTimeout(180_000);
   const app = new AppPage(page);
-  await app.goto();
-  await page.getByTestId('open-demo').click();
-  await expect(app.caseTitle).toHaveText('Demo: stolen token');
+  await app.goto({ firstStart: true });
+  await expect(app.caseTitle).toHaveText('Demo: stolen token', { timeout: 30_000 });
   await expect(page.getByTestId('import-item').and(page.locator('[data-status=done]')).first()).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('import-item').and(page.locator(':not([data-status=done])'))).toHaveCount(0, { timeout: 150_000 });
   const tokens = await app.openView('tokens');

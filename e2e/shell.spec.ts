@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 const VIEWS = ['timeline', 'tokens', 'trace', 'findings', 'report', 'training'];
 
 test('the shell shows the case sidebar and all six views', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('tokentrail.firstStartDone', 'e2e'));
   await page.goto('/');
   await expect(page.getByTestId('case-sidebar')).toBeVisible();
   for (const v of VIEWS) {

@@ -17,7 +17,9 @@ export class AppPage {
     this.caseCounts = page.getByTestId('case-counts');
   }
 
-  async goto() {
+  /** Opens the app; unless `firstStart`, as a returning user (the demo is not auto-opened). */
+  async goto(opts: { firstStart?: boolean } = {}) {
+    if (!opts.firstStart) await this.page.addInitScript(() => localStorage.setItem('tokentrail.firstStartDone', 'e2e'));
     await this.page.goto('/');
     await expect(this.sidebar).toBeVisible();
   }

@@ -83,7 +83,7 @@ function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
   const rules = new Set(c.findings.map((f) => f.rule));
   const skip = KNOWN_MISSING[ans.scenario] ?? [];
   for (const r of ans.expectedFindings) if (!skip.includes(r)) expect(rules.has(r), `finding ${r}`).toBe(true);
-  if (ans.noHighSeverity) expect(c.findings.filter((f) => (f.rule.startsWith('misuse.') || f.rule.startsWith('exposure.')) && (f.severity === 'high' || f.severity === 'critical')).map((f) => f.id)).toEqual([]);
+  if (ans.noHighSeverity) expect(c.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.id)).toEqual([]);
   for (const t of ans.compromisedTokens.filter((x) => x.kind === 'access')) {
     const f = c.findings.find((x) => x.rule === 'misuse.foreign-ip' && x.entities.includes(`token:${t.fingerprint}`));
     if (ans.expectedFindings.includes('misuse.foreign-ip') && !skip.includes('misuse.foreign-ip')) {

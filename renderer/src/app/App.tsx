@@ -20,6 +20,9 @@ import { VIEWS, type ViewName, viewId } from './views';
 
 type Panel = 'import' | 'inputs' | null;
 
+/** Set once the first start has offered the demo case. */
+export const FIRST_START_KEY = 'tokentrail.firstStartDone';
+
 export function App() {
   const store = caseStore();
   const [view, setView] = useState<ViewName>('Timeline');
@@ -72,6 +75,17 @@ export function App() {
     setCurrent(id);
     changed();
   };
+
+  // First start: open the demo case once, so a new user sees what tokentrail does. Only a flag is
+  // kept in localStorage, never case data.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount
+  useEffect(() => {
+    if (!demoAvailable || localStorage.getItem(FIRST_START_KEY)) return;
+    localStorage.setItem(FIRST_START_KEY, new Date().toISOString());
+    store.listCases().then((rows) => {
+      if (rows.length === 0) void openDemo();
+    });
+  }, []);
 
   const openDemo = async () => {
     setDemoBusy(true);
