@@ -24,9 +24,24 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+const offsetCache = new Map<string, number>();
+const QUARTER_HOUR = 900_000;
+
 /** Offset of `tz` from UTC at UTC instant `utcMs`, in ms (e.g. +3600000 for CET). */
 export function zoneOffsetMs(tz: string, utcMs: number): number {
   if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
+  // Intl per line is the parsers' hottest call; zone offsets only change on quarter-hour
+  // boundaries, so one lookup per zone and quarter hour serves every line in it.
+  const key = `${tz}@${Math.floor(utcMs / QUARTER_HOUR)}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  const off = zoneOffsetUncached(tz, utcMs);
+  offsetCache.set(key, off);
+  return off;
+}
+
+function zoneOffsetUncached(tz: string, utcMs: number): number {
   const parts = formatterFor(tz).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
