@@ -216,7 +216,10 @@ export class CaseStore {
   async histogram(caseId: string, q: EventQuery, buckets: number): Promise<Histogram> {
     const f = normalise(q);
     const pages = await this.candidates(caseId, q);
-    const from = f.from ?? pages[0]?.minTs ?? 0;
+    // Time 0 marks "time unknown" (e.g. a hosts dump without a file time): it must not stretch the
+    // axis back to 1970, so the default range starts at the first known time (unknowns clamp to it).
+    const knownMin = Math.min(...pages.map((p) => (p.minTs > 0 ? p.minTs : p.maxTs > 0 ? p.maxTs : Number.POSITIVE_INFINITY)));
+    const from = f.from ?? (Number.isFinite(knownMin) ? knownMin : (pages[0]?.minTs ?? 0));
     const to = f.to ?? pages[pages.length - 1]?.maxTs ?? from;
     const counts = new Array<number>(buckets).fill(0);
     const width = Math.max(1, (to - from) / buckets);
