@@ -7,6 +7,7 @@ import type { Finding } from '../model/finding';
 import { validateCase } from '../model/validate';
 import { TOOL_VERSION } from '../model/version';
 import { findingsFor } from './index';
+import { sandboxOf } from './misuse';
 
 const w = buildWorld();
 const g = buildGraph(w.events, w.tokens, DEFAULT_SETTINGS);
@@ -101,5 +102,14 @@ describe('findings', () => {
     expect(v.errors).toEqual([]);
     expect(JSON.stringify(analyzeCase(c))).toBe(JSON.stringify(a));
     expect(JSON.stringify(a)).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{16,}/);
+  });
+});
+
+describe('sandbox paths', () => {
+  it('reads the HTCondor execute sandbox of a file, wherever the bundle put it', () => {
+    expect(sandboxOf('captured/wn017.example-site.org/var/lib/condor/execute/dir_40118/.cache/x/bt_u41003')).toBe('wn017.example-site.org|dir_40118');
+    expect(sandboxOf('bundle.tar.gz!/WN017.example-site.org/var/lib/condor/execute/dir_40118/PanDA_Pilot-1/pilotlog.txt')).toBe('wn017.example-site.org|dir_40118');
+    expect(sandboxOf('wn017.example-site.org/var/log/condor/StarterLog')).toBeUndefined();
+    expect(sandboxOf('execute/dir_1/x')).toBeUndefined();
   });
 });

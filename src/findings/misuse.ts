@@ -5,7 +5,7 @@
  * - `misuse.multi-host`: one token used from several client hosts;
  * - `misuse.cross-user-token`: a user's token in another user's payload.
  */
-import { fmtTime, fmtTolerance, type Graph, type PilotRec, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
+import { fmtTime, fmtTolerance, type Graph, type PayloadRec, type PilotRec, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
 import { payloadMatchesToken } from '../correlate/joins';
 import { joinedTo, pilotIps } from '../correlate/queries';
 import type { Finding } from '../model/finding';
@@ -155,11 +155,58 @@ function crossUser(g: Graph, t: TokenRec): Finding[] {
   return out;
 }
 
+/**
+ * The job sandbox a file lies in: `<node>/…/execute/dir_<n>/` (HTCondor's execute directory), as
+ * `<node>|dir_<n>`. A file found there (a collected bt_u* token file) belongs to that job's payload.
+ */
+export function sandboxOf(input: string): string | undefined {
+  const m = /(?:^|[/!])([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\/(?:[^!]*\/)?execute\/(dir_\d+)\//.exec(input);
+  return m ? `${m[1]!.toLowerCase()}|${m[2]}` : undefined;
+}
+
+/** A user's token file found in the execute sandbox of another user's payload (collected by it). */
+function sandboxCrossUser(g: Graph, t: TokenRec, bySandbox: Map<string, PayloadRec>, seen: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const i of t.events) {
+    const ev = g.events[i]!;
+    if (ev.kind !== 'token.exposure') continue;
+    const box = sandboxOf(ev.src.input);
+    const pl = box ? bySandbox.get(box) : undefined;
+    if (!pl || payloadMatchesToken(pl, t, g.identities) !== 'no') continue;
+    const id = `misuse.cross-user-token:${t.key}|${pl.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const p = peopleOf(g, t);
+    const owner = sortedUnique(pl.users).join(', ') || sortedUnique(pl.subs).join(', ');
+    const pilot = pl.pilot ? g.pilots.get(pl.pilot) : undefined;
+    out.push({
+      id,
+      rule: 'misuse.cross-user-token',
+      severity: 'high',
+      title: `Token of ${p.user} found in payload ${pl.key} of ${owner}`,
+      explanation: `Token ${tokenLabel(t)} (sub ${t.sub ?? '?'}) belongs to ${p.user}, but its token file lies in the execute sandbox ${box!.replace('|', ':')} of payload ${pl.key} of ${owner}${pilot ? ` on pilot ${pilot.key}` : ''} (inferred from the file path: the payload collected it).`,
+      source: MISUSE_SOURCE,
+      entities: sortedUnique([...p.entities, pl.id, ...(pilot ? [pilot.id] : [])]),
+      evidence: evidence(g, [i, ...pl.events.slice(0, 2)]),
+      containment: [revokeStep(t, p), ...(pilot ? [`Kill pilot ${pilot.key}${pilot.ces.size ? ` on ${[...pilot.ces].sort().join(', ')}` : ''} and inspect payload ${pl.key} of ${owner}`] : [])],
+    });
+  }
+  return out;
+}
+
 export function misuseFindings(g: Graph): Finding[] {
   const out: Finding[] = [];
+  const bySandbox = new Map<string, PayloadRec>();
+  for (const pl of [...g.payloads.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const i of pl.events) {
+      const box = sandboxOf(g.events[i]!.src.input);
+      if (box && !bySandbox.has(box)) bySandbox.set(box, pl);
+    }
+  }
   for (const t of [...g.tokens.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     for (const f of [foreignIp(g, t), afterPayload(g, t), multiHost(g, t)]) if (f) out.push(f);
-    out.push(...crossUser(g, t));
+    const cross = crossUser(g, t);
+    out.push(...cross, ...sandboxCrossUser(g, t, bySandbox, new Set(cross.map((f) => f.id))));
   }
   return out;
 }

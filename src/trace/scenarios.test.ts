@@ -68,12 +68,9 @@ function check(q: QuestionAnswer, answers: TraceAnswer[]): string[] {
  * Expected findings the analysis does not raise yet, with why (reported, not hidden):
  * - long-lived-write: the FTS per-file token is tied to no pilot or payload and its subject ran no
  *   payload, so "an IP where none of its pilots ran" has no pilots to compare with;
- * - hijacked-pilot: grace's token lies in a captured file of bob's sandbox; only the path
- *   (execute/dir_<job>) ties the file to bob's job, and the file time is not the payload time.
  */
 const KNOWN_MISSING: Record<string, string[]> = {
   'long-lived-write': ['misuse.foreign-ip'],
-  'hijacked-pilot': ['misuse.cross-user-token'],
 };
 
 function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
