@@ -156,6 +156,41 @@ function crossUser(g: Graph, t: TokenRec): Finding[] {
 }
 
 /**
+ * A token tied to no job whose legitimate holder was a transfer service (its first use a third-party
+ * copy), later presented from an address the site maps to none of its hosts: reuse by someone else.
+ */
+function transferTokenForeignIp(g: Graph, t: TokenRec): Finding | undefined {
+  if (joinedTo(g, t.id).pilots.length > 0 || subjectPilots(g, t).length > 0) return undefined;
+  const uses = clientUses(g, t).sort((a, b) => g.events[a]!.time.ts - g.events[b]!.time.ts);
+  const tpc = uses.filter((i) => g.events[i]!.ids.op === 'tpc');
+  if (tpc.length === 0) return undefined;
+  const holders = new Set(tpc.map((i) => g.events[i]!.ids.ip!));
+  const firstTpc = g.events[tpc[0]!]!.time.ts;
+  const foreign = uses.filter((i) => {
+    const e = g.events[i]!;
+    const ip = e.ids.ip!;
+    return e.time.ts >= firstTpc && !holders.has(ip) && !isServiceIp(g, ip, e.time.ts) && (g.spansByIp.get(ip) ?? []).length === 0;
+  });
+  if (foreign.length === 0) return undefined;
+  const p = peopleOf(g, t);
+  const ips = sortedUnique(foreign.map((i) => g.events[i]!.ids.ip!));
+  const services = sortedUnique(foreign.map((i) => g.events[i]!.ids.host).filter((h): h is string => Boolean(h)));
+  const ops = sortedUnique(foreign.map((i) => g.events[i]!.ids.op).filter((o): o is string => Boolean(o)));
+  const damaging = ops.some((o) => /write|delete|mkdir/.test(o)) || writes(t);
+  return {
+    id: `misuse.foreign-ip:${t.key}`,
+    rule: 'misuse.foreign-ip',
+    severity: damaging ? 'critical' : 'high',
+    title: `Transfer token of ${p.user} reused from ${ips.join(', ')}, outside the transfer service that held it (likely stolen)`,
+    explanation: `Token ${tokenLabel(t)}${t.jti ? ` (jti ${t.jti})` : ''} issued by ${p.iss ?? 'an unknown issuer'} to ${p.user} is tied to no job; it was first used for third-party copies from ${[...holders].sort().join(', ')}, then from ${ips.join(', ')} at ${times(g, foreign)}${ops.length ? ` (${ops.join(', ')})` : ''} at ${services.join(', ') || 'a service'}, an address the site maps to none of its hosts.`,
+    source: MISUSE_SOURCE,
+    entities: sortedUnique([...p.entities, ...ips.map((ip) => `ip:${ip}`)]),
+    evidence: evidence(g, [...foreign.slice(0, 6), ...tpc.slice(0, 2)]),
+    containment: [revokeStep(t, p), banStep(p.sub, services), `Block ${ips.join(', ')} at the site perimeter and check what it wrote or deleted`].filter((x): x is string => Boolean(x)),
+  };
+}
+
+/**
  * The job sandbox a file lies in: `<node>/…/execute/dir_<n>/` (HTCondor's execute directory), as
  * `<node>|dir_<n>`. A file found there (a collected bt_u* token file) belongs to that job's payload.
  */
@@ -204,7 +239,7 @@ export function misuseFindings(g: Graph): Finding[] {
     }
   }
   for (const t of [...g.tokens.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    for (const f of [foreignIp(g, t), afterPayload(g, t), multiHost(g, t)]) if (f) out.push(f);
+    for (const f of [foreignIp(g, t) ?? transferTokenForeignIp(g, t), afterPayload(g, t), multiHost(g, t)]) if (f) out.push(f);
     const cross = crossUser(g, t);
     out.push(...cross, ...sandboxCrossUser(g, t, bySandbox, new Set(cross.map((f) => f.id))));
   }

@@ -64,30 +64,23 @@ function check(q: QuestionAnswer, answers: TraceAnswer[]): string[] {
   return bad;
 }
 
-/**
- * Expected findings the analysis does not raise yet, with why (reported, not hidden):
- * - long-lived-write: the FTS per-file token is tied to no pilot or payload and its subject ran no
- *   payload, so "an IP where none of its pilots ran" has no pilots to compare with;
- */
-const KNOWN_MISSING: Record<string, string[]> = {
-  'long-lived-write': ['misuse.foreign-ip'],
-};
-
 function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
   const bad: string[] = [];
   for (const q of ans.questions) bad.push(...check(q, trace(queryOf(q.query), g)));
   expect(bad).toEqual([]);
   const rules = new Set(c.findings.map((f) => f.rule));
-  const skip = KNOWN_MISSING[ans.scenario] ?? [];
-  for (const r of ans.expectedFindings) if (!skip.includes(r)) expect(rules.has(r), `finding ${r}`).toBe(true);
+  for (const r of ans.expectedFindings) expect(rules.has(r), `finding ${r}`).toBe(true);
   if (ans.noHighSeverity) expect(c.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.id)).toEqual([]);
   for (const t of ans.compromisedTokens.filter((x) => x.kind === 'access')) {
     const f = c.findings.find((x) => x.rule === 'misuse.foreign-ip' && x.entities.includes(`token:${t.fingerprint}`));
-    if (ans.expectedFindings.includes('misuse.foreign-ip') && !skip.includes('misuse.foreign-ip')) {
+    if (ans.expectedFindings.includes('misuse.foreign-ip')) {
       expect(f, `foreign-ip for ${t.jti}`).toBeDefined();
       expect(f!.containment[0]).toContain(`jti=${t.jti}`);
       expect(f!.containment[0]).toContain(t.iss);
-      expect(f!.explanation).toContain(t.user);
+      // A service account's name (`atlas-ddm (service)` in the key) appears in no log of the bundle:
+      // then the finding must name its subject instead.
+      const who = t.user.endsWith(' (service)') ? t.sub : t.user;
+      expect(f!.explanation).toContain(who);
       for (const ip of ans.attackerIps) if (f!.explanation.includes(ip)) return;
       throw new Error(`foreign-ip finding names none of the attacker IPs ${ans.attackerIps.join(', ')}`);
     }
