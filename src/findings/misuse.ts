@@ -199,15 +199,21 @@ export function sandboxOf(input: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()}|${m[2]}` : undefined;
 }
 
-/** A user's token file found in the execute sandbox of another user's payload (collected by it). */
-function sandboxCrossUser(g: Graph, t: TokenRec, bySandbox: Map<string, PayloadRec>, seen: Set<string>): Finding[] {
+/**
+ * A user's token *file* found in the execute sandbox of another user's payload (collected by it).
+ * A pilot's sandbox hosts its payloads one after another, so it counts only when none of the
+ * payloads that ran there belongs to the token's owner.
+ */
+function sandboxCrossUser(g: Graph, t: TokenRec, bySandbox: Map<string, PayloadRec[]>, seen: Set<string>): Finding[] {
   const out: Finding[] = [];
   for (const i of t.events) {
     const ev = g.events[i]!;
-    if (ev.kind !== 'token.exposure') continue;
+    if (ev.kind !== 'token.exposure' || ev.src.parser !== 'tokenfile') continue;
     const box = sandboxOf(ev.src.input);
-    const pl = box ? bySandbox.get(box) : undefined;
-    if (!pl || payloadMatchesToken(pl, t, g.identities) !== 'no') continue;
+    const residents = box ? (bySandbox.get(box) ?? []) : [];
+    const verdicts = residents.map((r) => payloadMatchesToken(r, t, g.identities));
+    if (residents.length === 0 || verdicts.some((v) => v !== 'no')) continue;
+    const pl = residents[0]!;
     const id = `misuse.cross-user-token:${t.key}|${pl.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -231,11 +237,13 @@ function sandboxCrossUser(g: Graph, t: TokenRec, bySandbox: Map<string, PayloadR
 
 export function misuseFindings(g: Graph): Finding[] {
   const out: Finding[] = [];
-  const bySandbox = new Map<string, PayloadRec>();
+  const bySandbox = new Map<string, PayloadRec[]>();
   for (const pl of [...g.payloads.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    for (const i of pl.events) {
-      const box = sandboxOf(g.events[i]!.src.input);
-      if (box && !bySandbox.has(box)) bySandbox.set(box, pl);
+    for (const box of new Set(pl.events.map((i) => sandboxOf(g.events[i]!.src.input)))) {
+      if (!box) continue;
+      const list = bySandbox.get(box) ?? [];
+      list.push(pl);
+      bySandbox.set(box, list);
     }
   }
   for (const t of [...g.tokens.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {

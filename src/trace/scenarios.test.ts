@@ -70,6 +70,9 @@ function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
   expect(bad).toEqual([]);
   const rules = new Set(c.findings.map((f) => f.rule));
   for (const r of ans.expectedFindings) expect(rules.has(r), `finding ${r}`).toBe(true);
+  // No false alarm: every high or critical misuse finding is one the key expects.
+  const unexpected = c.findings.filter((f) => f.rule.startsWith('misuse.') && (f.severity === 'high' || f.severity === 'critical') && !ans.expectedFindings.includes(f.rule));
+  expect(unexpected.map((f) => f.title)).toEqual([]);
   if (ans.noHighSeverity) expect(c.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.id)).toEqual([]);
   for (const t of ans.compromisedTokens.filter((x) => x.kind === 'access')) {
     const f = c.findings.find((x) => x.rule === 'misuse.foreign-ip' && x.entities.includes(`token:${t.fingerprint}`));
