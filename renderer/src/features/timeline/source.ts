@@ -56,16 +56,50 @@ export function pivotKeys(e: TgEvent): string[] {
 
 const SEV = ['info', 'low', 'medium', 'high', 'critical'];
 
+/**
+ * Whether an event carries one pivot key (`ip:…`, `tok:<fp16>` …): the same keys as `pivotKeys`,
+ * checked field by field, because filtering a million rows must not build every row's key list.
+ */
+export function hasPivot(e: TgEvent, pivot: string): boolean {
+  const colon = pivot.indexOf(':');
+  const k = pivot.slice(0, colon);
+  const v = pivot.slice(colon + 1);
+  const i = e.ids;
+  switch (k) {
+    case 'ip':
+      return i.ip === v;
+    case 'host':
+      return i.host === v || i.workerNode === v;
+    case 'user':
+      return i.user === v;
+    case 'sub':
+      return i.sub === v;
+    case 'jti':
+      return i.jti === v;
+    case 'vo':
+      return i.vo === v;
+    case 'job':
+      return i.ceJobId === v || i.batchJobId === v || i.globalJobId === v || i.arcJobId === v;
+    case 'pilot':
+      return i.pilotId === v;
+    case 'payload':
+      return i.payloadId === v;
+    case 'endpoint':
+      return i.endpoint === v;
+    case 'tok':
+      return (i.tokenFps ?? []).some((fp) => fp.startsWith(v));
+    default:
+      return pivotKeys(e).includes(pivot);
+  }
+}
+
 export function matches(e: TgEvent, f: TimelineFilter): boolean {
   if (f.from !== undefined && e.time.ts < f.from) return false;
   if (f.to !== undefined && e.time.ts > f.to) return false;
   if (f.kinds.length && !f.kinds.includes(e.kind)) return false;
   if (f.sources.length && !f.sources.includes(e.src.parser) && !f.sources.includes(e.src.input)) return false;
   if (f.minSeverity && SEV.indexOf(e.severity ?? 'info') < SEV.indexOf(f.minSeverity)) return false;
-  if (f.pivots.length) {
-    const keys = pivotKeys(e);
-    if (!f.pivots.every((p) => keys.includes(p))) return false;
-  }
+  if (f.pivots.length && !f.pivots.every((p) => hasPivot(e, p))) return false;
   if (f.text) {
     const t = f.text.toLowerCase();
     if (!e.text.toLowerCase().includes(t) && !(e.summary ?? '').toLowerCase().includes(t)) return false;
