@@ -63,3 +63,19 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
 export function jobIdIn(text: string): string | undefined {
   return /\b(\d+\.\d+)\b/.exec(text)?.[1];
 }
+
+/**
+ * Sniffing help for the HTCondor daemon logs: how many sample lines carry the dprintf header, and
+ * how many of those the parser's own `isHint` recognises. Each parser scores the counts itself.
+ */
+export function countCondorLines(head: readonly string[], isHint: (c: CondorLine) => boolean): { condor: number; hints: number } {
+  let condor = 0;
+  let hints = 0;
+  for (const l of head) {
+    const c = parseCondorLine(l, 'UTC');
+    if (!c) continue;
+    condor++;
+    if (isHint(c)) hints++;
+  }
+  return { condor, hints };
+}

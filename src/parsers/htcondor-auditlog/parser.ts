@@ -8,7 +8,7 @@ import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
 import { guardExposures } from '../common/exposure';
-import { type CondorLine, parseCondorLine } from '../common/htcondor-line';
+import { type CondorLine, countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, voFromGroups, voFromIssuer } from '../common/identity';
 import { parseSinful } from '../common/sinful';
 
@@ -32,20 +32,12 @@ const CERT_METHODS = new Set(['SSL', 'GSI']);
 function detect(sample: InputSample): number {
   const name = baseName(sample.name);
   const byName = /^AuditLog(\.|$)/.test(name);
-  let audit = 0;
-  let condor = 0;
-  for (const l of sample.head) {
-    const c = parseCondorLine(l, 'UTC');
-    if (!c) continue;
-    condor++;
-    if (
+  const { condor, hints: audit } = countCondorLines(
+    sample.head,
+    (c) =>
       c.cid !== undefined &&
-      /^(Command=|AuthMethod=|Submitting new job|Examining SciToken|Set Attribute|Authentication Failed|Authorization Denied|Received proxy)/.test(
-        c.message,
-      )
-    )
-      audit++;
-  }
+      /^(Command=|AuthMethod=|Submitting new job|Examining SciToken|Set Attribute|Authentication Failed|Authorization Denied|Received proxy)/.test(c.message),
+  );
   if (audit > 0) return byName ? 0.99 : 0.9;
   if (byName && condor > 0) return 0.7;
   return byName && sample.head.length === 0 ? 0.5 : 0;

@@ -9,7 +9,7 @@ import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
-import { parseCondorLine } from '../common/htcondor-line';
+import { countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath } from '../common/identity';
 
 const DESCRIPTOR = /^JobRouter( failure)? \(([^)]*)\): ?(.*)$/;
@@ -18,14 +18,7 @@ const END_EVENTS = /^(finalized job|found target job finished|dest job was remov
 
 function detect(sample: InputSample): number {
   const byName = /^JobRouterLog(\.|$)/.test(baseName(sample.name));
-  let condor = 0;
-  let router = 0;
-  for (const l of sample.head) {
-    const c = parseCondorLine(l, 'UTC');
-    if (!c) continue;
-    condor++;
-    if (/^JobRouter( failure)? \(src=/.test(c.message) || /^JobRouter::/.test(c.message)) router++;
-  }
+  const { condor, hints: router } = countCondorLines(sample.head, (c) => /^JobRouter( failure)? \(src=/.test(c.message) || /^JobRouter::/.test(c.message));
   if (router > 0) return byName ? 0.99 : 0.9;
   return byName && (condor > 0 || sample.head.length === 0) ? 0.9 : 0;
 }

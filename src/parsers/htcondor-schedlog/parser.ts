@@ -9,7 +9,7 @@ import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
-import { parseCondorLine } from '../common/htcondor-line';
+import { countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, splitSlotHost, voFromIssuer } from '../common/identity';
 import { findSinful } from '../common/sinful';
 
@@ -21,14 +21,7 @@ const INTERESTING = /^(Mapped SCITOKENS|Failed to map SCITOKENS|JWT not found|SC
 function detect(sample: InputSample): number {
   const name = baseName(sample.name);
   const byName = /^SchedLog(\.|$)/.test(name);
-  let condor = 0;
-  let hints = 0;
-  for (const l of sample.head) {
-    const c = parseCondorLine(l, 'UTC');
-    if (!c) continue;
-    condor++;
-    if (SCHEDD_HINT.test(c.message) && c.cid === undefined) hints++;
-  }
+  const { condor, hints } = countCondorLines(sample.head, (c) => SCHEDD_HINT.test(c.message) && c.cid === undefined);
   if (byName) return condor > 0 || sample.head.length === 0 ? 0.95 : 0.3;
   // Without the name, a schedd banner or token-mapping lines are needed; AuditLog lines carry cids.
   return hints > 0 && condor >= sample.head.filter((l) => l.trim()).length / 2 ? 0.6 : 0;

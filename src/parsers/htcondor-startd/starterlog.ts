@@ -3,7 +3,7 @@ import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
-import { parseCondorLine } from '../common/htcondor-line';
+import { countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName } from '../common/identity';
 import { NodeIdentity } from './node';
 
@@ -12,14 +12,7 @@ const STARTER =
 
 function detect(sample: InputSample): number {
   const byName = /^StarterLog(\.slot\d+(_\d+)?)?(\.old)?$/.test(baseName(sample.name));
-  let condor = 0;
-  let starter = 0;
-  for (const l of sample.head) {
-    const c = parseCondorLine(l, 'UTC');
-    if (!c) continue;
-    condor++;
-    if (STARTER.test(c.message)) starter++;
-  }
+  const { condor, hints: starter } = countCondorLines(sample.head, (c) => STARTER.test(c.message));
   if (starter > 0) return byName ? 0.99 : 0.85;
   return byName && (condor > 0 || sample.head.length === 0) ? 0.9 : 0;
 }

@@ -3,7 +3,7 @@ import type { EventDraft, EventKind } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
 import { guardExposures } from '../common/exposure';
-import { parseCondorLine } from '../common/htcondor-line';
+import { countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName } from '../common/identity';
 import { NodeIdentity } from './node';
 
@@ -17,14 +17,7 @@ const SLOT = /^(slot\d+(?:_\d+)?): (.*)$/;
 
 function detect(sample: InputSample): number {
   const byName = /^StartLog(\.|$)/.test(baseName(sample.name));
-  let condor = 0;
-  let startd = 0;
-  for (const l of sample.head) {
-    const c = parseCondorLine(l, 'UTC');
-    if (!c) continue;
-    condor++;
-    if (SLOT.test(c.message) || /\(CONDOR_STARTD\)/.test(c.message)) startd++;
-  }
+  const { condor, hints: startd } = countCondorLines(sample.head, (c) => SLOT.test(c.message) || /\(CONDOR_STARTD\)/.test(c.message));
   if (startd > 0) return byName ? 0.99 : 0.85;
   return byName && (condor > 0 || sample.head.length === 0) ? 0.9 : 0;
 }
