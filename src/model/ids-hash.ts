@@ -35,3 +35,11 @@ export function toHex(bytes: Uint8Array): string {
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
   return s;
 }
+
+/** Hex text → bytes (characters that are not hex digits are skipped). */
+export function hexToBytes(hex: string): Uint8Array {
+  const clean = hex.replace(/[^0-9a-f]/gi, '');
+  const out = new Uint8Array(clean.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

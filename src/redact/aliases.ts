@@ -3,7 +3,7 @@
  * across a report and gets unlinkable aliases in another case. Aliases are computed up front
  * (crypto.subtle is async) and then applied synchronously by the renderers' data builder.
  */
-import { toHex } from '../model/ids-hash';
+import { hexToBytes, toHex } from '../model/ids-hash';
 
 export type AliasKind = 'user' | 'subject' | 'email' | 'dn' | 'ip' | 'host';
 
@@ -15,13 +15,6 @@ const PREFIX: Record<AliasKind, string> = {
   ip: 'ip',
   host: 'host',
 };
-
-function hexToBytes(hex: string): Uint8Array {
-  const clean = hex.replace(/[^0-9a-f]/gi, '');
-  const out = new Uint8Array(Math.floor(clean.length / 2));
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

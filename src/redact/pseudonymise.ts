@@ -3,7 +3,7 @@
  * `user-…`, `sub-…`, `email-…@invalid`, `ip-…`, `host-….invalid` aliases (HMAC-SHA256 under the
  * case key). Aliases are cached per value; values are identifiers, never secrets.
  */
-import { toHex } from '../model/ids-hash';
+import { hexToBytes, toHex } from '../model/ids-hash';
 import { EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from './aliases';
 
 type Kind = 'user' | 'sub' | 'email' | 'ip' | 'host' | 'dn';
@@ -27,12 +27,6 @@ const CONTEXT: [RegExp, Kind][] = [
 ];
 
 const PREFIX: Record<Kind, string> = { user: 'user', sub: 'sub', email: 'email', ip: 'ip', host: 'host', dn: 'cn' };
-
-function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
 
 export class Pseudonymiser {
   private key: ReturnType<typeof crypto.subtle.importKey>;

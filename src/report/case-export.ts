@@ -2,8 +2,8 @@
 import type { Case } from '../model/case';
 import type { ReportOptions } from './options';
 import { walkStrings } from './data';
+import { PUBLIC_CLAIMS } from './sharing';
 
-const PUBLIC_CLAIMS = new Set(['iss', 'aud', 'scope', 'exp', 'iat', 'nbf', 'jti', 'wlcg.ver', 'ver', 'wlcg.groups', 'client_id']);
 
 export function profileCase(c: Case, scrub: (s: string) => string, opts: ReportOptions): Case {
   const excluded = new Set(opts.excludeFindings ?? []);

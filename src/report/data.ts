@@ -11,14 +11,12 @@ import type { TraceAnswer } from '../model/trace';
 import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from '../redact/aliases';
 import type { ReportOptions } from './options';
 import type { ReportAnswer, ReportData, ReportEvent, ReportFinding, ReportToken } from './report-data';
-import { describeSharing } from './sharing';
+import { describeSharing, PUBLIC_CLAIMS } from './sharing';
 
 const iso = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? '' : new Date(ms).toISOString());
 const fp16 = (fp: string) => fp.slice(0, 16);
 const uniqSorted = (xs: Iterable<string | undefined>) => [...new Set([...xs].filter((x): x is string => !!x))].sort();
 
-/** Claims a `public` report may show (nothing that names a person). */
-const PUBLIC_CLAIMS = new Set(['iss', 'aud', 'scope', 'exp', 'iat', 'nbf', 'jti', 'wlcg.ver', 'ver', 'wlcg.groups', 'client_id', 'typ', 'alg', 'kid']);
 const PERSONAL_CLAIMS = ['email', 'preferred_username', 'name', 'given_name', 'family_name', 'eduperson_principal_name', 'oidc_sub', 'voperson_id'];
 
 function describeEvent(e: TgEvent): string {

@@ -1,6 +1,9 @@
 import type { RedactionProfile } from '../model/redaction';
 import type { SharingSummary } from './report-data';
 
+/** Token claims a `public` report or export may show: none of them names a person. */
+export const PUBLIC_CLAIMS: ReadonlySet<string> = new Set(['iss', 'aud', 'scope', 'exp', 'iat', 'nbf', 'jti', 'wlcg.ver', 'ver', 'wlcg.groups', 'client_id']);
+
 /** Plain-words description of what a profile keeps, pseudonymises and drops. */
 export function describeSharing(profile: RedactionProfile, vo?: string): SharingSummary {
   const always = ['token signatures, opaque tokens, refresh tokens, private keys and URL passwords (never shared)'];
