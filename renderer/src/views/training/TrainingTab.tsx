@@ -8,20 +8,13 @@ import { buildGraph } from '../../../../src/correlate/correlate';
 import type { Case } from '../../../../src/model/case';
 import type { TraceAnswer } from '../../../../src/model/trace';
 import type { ScenarioAnswers } from '../../../../src/scenario/answers';
+import { SCENARIOS } from '../../../../src/scenario/scenarios';
 import type { Difficulty } from '../../../../src/scenario/world';
 import { trace } from '../../../../src/trace/trace';
 import { caseStore } from '../../store';
 import type { TrainingRequest, TrainingResponse } from './protocol';
 import { type Score, scoreTraining } from './score';
 
-const SCENARIOS: { name: string; label: string }[] = [
-  { name: 'stolen-token', label: 'Stolen token: a token leaks into a log; an outside IP uses it on storage' },
-  { name: 'hijacked-pilot', label: "Hijacked pilot: a payload collects other users' tokens from the node" },
-  { name: 'long-lived-write', label: 'Long-lived write: a 9-day FTS write token with a broad path' },
-  { name: 'refresh-abuse', label: 'Refresh abuse: a refresh token is exfiltrated and used by a new client' },
-  { name: 'nat-ambiguity', label: 'NAT ambiguity: two pilots behind one NAT IP' },
-  { name: 'benign', label: 'Benign: normal noise, no incident' },
-];
 
 /** Which case values a question is answered with (the trainee picks from these). */
 function choicesFor(qid: string, doc: Case): string[] {
@@ -122,7 +115,7 @@ export function TrainingTab(props: { onOpenCase(id: string): void }) {
           <select data-testid="training-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)}>
             {SCENARIOS.map((s) => (
               <option key={s.name} value={s.name}>
-                {s.label}
+                {s.name}: {s.description}
               </option>
             ))}
           </select>
