@@ -6,7 +6,7 @@ import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, sortedUnique, WN_KINDS } from './graph';
-import { eventRefs, type RefTables } from './refs';
+import { eventRefs, RefIds, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
 const MAX_EVENTS = 200;
@@ -63,19 +63,29 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     ensure(to);
     byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
   };
+  /** `link` for one event's certain link, no interval: its id is the last evidence if already there. */
+  const eventLink = (from: string, to: string, rule: string, evId: string) => {
+    const l = links.get(rule)?.get(from)?.get(to);
+    if (!l) link(from, to, rule, 'certain', [evId]);
+    else if (l.evidence.length < MAX_EVIDENCE && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
+  };
 
   // Membership, first/last seen, and the per-event links (token/identity used from IP, at service, on endpoint).
+  // The hottest loop of correlation (every event, several references each): ids come from one
+  // memo, and each link gains this event's id without scanning its evidence (events come once, in order).
+  const refIds = new RefIds();
+  const serviceHostIds = new Map<string, string | undefined>();
   const refs: string[] = [];
   for (let i = 0; i < g.events.length; i++) {
     const e = g.events[i]!;
-    eventRefs(e, i, g, refs);
+    const ts = e.time.ts;
+    eventRefs(e, i, g, refs, refIds);
     for (let r = 0; r < refs.length; r++) {
       const id = refs[r]!;
-      if (refs.indexOf(id) < r) continue;
+      if (r > 0 && refs.indexOf(id) < r) continue;
       const ent = ensure(id);
       if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
       ent.eventCount++;
-      const ts = e.time.ts;
       if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
       if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
     }
@@ -86,15 +96,18 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const rules = toks.length ? TOKEN_RULES : IDENTITY_RULES;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
     const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? rules.requested : WN_KINDS.has(e.kind) ? rules.seen : rules.used;
-    const ev = [e.id];
-    const ipId = e.ids.ip && e.kind !== 'net.map' ? `ip:${e.ids.ip}` : undefined;
-    const host = e.ids.host?.toLowerCase();
-    const hostId = host && g.serviceHosts.has(host) ? `host:${host}` : undefined;
-    const epId = e.ids.endpoint ? `endpoint:${e.ids.endpoint}` : undefined;
+    const ipId = e.ids.ip && e.kind !== 'net.map' ? refIds.id('ip', e.ids.ip) : undefined;
+    let hostId: string | undefined;
+    if (e.ids.host) {
+      const h = refIds.id('host', e.ids.host);
+      if (!serviceHostIds.has(h)) serviceHostIds.set(h, g.serviceHosts.has(h.slice(5)) ? h : undefined);
+      hostId = serviceHostIds.get(h);
+    }
+    const epId = e.ids.endpoint ? refIds.id('endpoint', e.ids.endpoint) : undefined;
     for (const w of who) {
-      if (ipId) link(w, ipId, ipRule, 'certain', ev);
-      if (hostId) link(w, hostId, rules.presented, 'certain', ev);
-      if (epId) link(w, epId, rules.endpoint, 'certain', ev);
+      if (ipId) eventLink(w, ipId, ipRule, e.id);
+      if (hostId) eventLink(w, hostId, rules.presented, e.id);
+      if (epId) eventLink(w, epId, rules.endpoint, e.id);
     }
   }
 
@@ -177,12 +190,51 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     }
   }
   for (const e of ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
-  const entities = [...ents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities = [...ents.values()].sort(byId);
   for (const e of entities) if (e.firstSeen === undefined) {
     delete e.firstSeen;
     delete e.lastSeen;
   }
-  const all: Link[] = [];
-  for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) all.push(l);
-  return { entities, links: all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return { entities, links: linksInIdOrder(links) };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * `keys` in the order of `${key}${sep}…` strings, or undefined when one such prefix begins another
+ * (then groups interleave and only sorting whole ids is exact).
+ */
+function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
+  const prefixed = [...keys].map((k) => k + sep).sort();
+  for (let i = 1; i < prefixed.length; i++) if (prefixed[i]!.startsWith(prefixed[i - 1]!)) return undefined;
+  return prefixed.map((k) => k.slice(0, -sep.length));
+}
+
+/**
+ * Links sorted by id (`rule:from->to`), group by group: a million links with long shared prefixes
+ * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
+ */
+export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>): Link[] {
+  const out: Link[] = [];
+  const rules = groupOrder(links.keys(), ':');
+  if (!rules) {
+    for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
+    return out.sort(byId);
+  }
+  for (const rule of rules) {
+    const byFrom = links.get(rule)!;
+    const froms = groupOrder(byFrom.keys(), '->');
+    if (!froms) {
+      const group: Link[] = [];
+      for (const byTo of byFrom.values()) for (const l of byTo.values()) group.push(l);
+      for (const l of group.sort(byId)) out.push(l);
+      continue;
+    }
+    for (const from of froms) {
+      const byTo = byFrom.get(from)!;
+      // Within one rule and source the ids differ only after the shared prefix: key order is id order.
+      for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
+    }
+  }
+  return out;
 }

@@ -8,6 +8,7 @@
  */
 import type { TgEvent } from '../model/event';
 import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
+import { PayloadsBehindIp } from './behind-ip';
 import { hostsAt } from './netmap';
 
 export interface JoinInput {
@@ -52,82 +53,6 @@ export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRe
   return m;
 }
 
-interface BehindItem {
-  /** Payload number, for allocation-free de-duplication while scanning. */
-  pi: number;
-  start: number;
-  end: number;
-  spanFrom: number;
-  spanTo: number;
-  payload: PayloadRec;
-}
-
-/**
- * For each IP, the payloads that ran on a node the IP belonged to, sorted by start: answers
- * "which payloads ran behind this IP at t" without walking every node behind a NAT.
- */
-function behindIndex(inp: JoinInput, byHost: Map<string, IpHostSpan[]>): Map<string, { items: BehindItem[]; maxDur: number }> {
-  const m = new Map<string, { items: BehindItem[]; maxDur: number }>();
-  let pi = -1;
-  for (const pl of inp.payloads.values()) {
-    pi++;
-    if (pl.start === undefined || !pl.pilot) continue;
-    const p = inp.pilots.get(pl.pilot);
-    const end = pl.end ?? pl.start;
-    const hosts = new Set<string>([...(p?.hosts ?? []), ...pl.hosts].map((h) => h.toLowerCase()));
-    for (const h of hosts) {
-      for (const sp of byHost.get(h) ?? []) {
-        if (sp.from - inp.toleranceMs > end || pl.start > sp.to + inp.toleranceMs) continue;
-        let e = m.get(sp.ip);
-        if (!e) {
-          e = { items: [], maxDur: 0 };
-          m.set(sp.ip, e);
-        }
-        e.items.push({ pi, start: pl.start, end, spanFrom: sp.from, spanTo: sp.to, payload: pl });
-        e.maxDur = Math.max(e.maxDur, end - pl.start);
-      }
-    }
-  }
-  for (const e of m.values()) e.items.sort((a, b) => a.start - b.start);
-  return m;
-}
-
-/**
- * The payload behind `ip` at `ts` the token belongs to: the one of its subject, else the only one
- * running there. `stamp`/`gen` de-duplicate payloads seen through several spans without allocating.
- */
-function pickBehind(idx: Map<string, { items: BehindItem[]; maxDur: number }>, ip: string, ts: number, slack: number, t: TokenRec, identities: Map<string, IdentityRec>, stamp: Int32Array, gen: number): { pick?: PayloadRec; running: number } {
-  const e = idx.get(ip);
-  if (!e) return { running: 0 };
-  const items = e.items;
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid]!.start - slack <= ts) lo = mid + 1;
-    else hi = mid;
-  }
-  let running = 0;
-  let only: PayloadRec | undefined;
-  let yes: PayloadRec | undefined;
-  let yesCount = 0;
-  for (let k = lo - 1; k >= 0; k--) {
-    const it = items[k]!;
-    if (it.start < ts - slack - e.maxDur) break;
-    if (ts > it.end + slack || it.spanFrom - slack > ts || ts > it.spanTo + slack || stamp[it.pi] === gen) continue;
-    stamp[it.pi] = gen;
-    running++;
-    only = it.payload;
-    if (payloadMatchesToken(it.payload, t, identities) === 'yes') {
-      yesCount++;
-      yes = it.payload;
-    }
-  }
-  if (yesCount === 1) return { pick: yes, running };
-  if (yesCount > 1) return { running };
-  return running === 1 ? { pick: only, running } : { running };
-}
-
 export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]>): TokenJoin[] {
   const joins = new Map<string, TokenJoin>();
   const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: () => string) => {
@@ -139,9 +64,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   };
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
-  const behind = behindIndex(inp, spansByHost);
-  const stamp = new Int32Array(inp.payloads.size).fill(-1);
-  let gen = 0;
+  const behind = new PayloadsBehindIp(inp, spansByHost);
 
   for (let i = 0; i < inp.events.length; i++) {
     const named = inp.eventTokens[i]!;
@@ -162,7 +85,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
         if (pick) add(tid, pick.id, 'exposure.host-time', 'inferred', i, () => `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
       } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
         const ip = e.ids.ip;
-        const { pick, running } = pickBehind(behind, ip, e.time.ts, tol, t, inp.identities, stamp, ++gen);
+        const { pick, running } = behind.pick(ip, e.time.ts, t, inp.identities);
         if (pick) {
           add(tid, pick.id, 'time-overlap.ip', 'inferred', i, () => {
             const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();

@@ -1,0 +1,175 @@
+/**
+ * "Which payloads ran behind this IP at t, and which of them belong to this token's subject?"
+ * asked once per token use. Behind a NAT a busy site runs hundreds of payloads at once, and a case
+ * holds hundreds of thousands of token uses, so each IP keeps a sweep over its payload windows
+ * (events come in time order) with the running payloads indexed by subject and user: a question
+ * costs the number of matching payloads, not the number running.
+ */
+import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenRec } from './graph';
+
+/** A payload seen behind an IP through one IP↔host span: active over [from, to] (slack included). */
+interface Window {
+  pi: number;
+  from: number;
+  to: number;
+  payload: PayloadRec;
+}
+
+class IpSweep {
+  /** Windows sorted by `from`; `next` is the first not yet activated. */
+  readonly windows: Window[] = [];
+  private next = 0;
+  private active: Window[] = [];
+  private minTo = Number.POSITIVE_INFINITY;
+  private lastTs = Number.NEGATIVE_INFINITY;
+  /** Active windows per payload (a payload can sit behind the IP through several spans). */
+  private readonly perPayload = new Map<number, number>();
+  /** Running payloads by each subject and user they name (the token's `sub` may be either). */
+  private readonly bySubOrUser = new Map<string, Set<PayloadRec>>();
+  /** Running payloads by the user names they name (an identity's mapped accounts). */
+  private readonly byUser = new Map<string, Set<PayloadRec>>();
+
+  /** Moves the sweep to `ts`; asked out of time order, it starts over (correct, only slower). */
+  advance(ts: number): void {
+    if (ts < this.lastTs) this.reset();
+    this.lastTs = ts;
+    if (ts > this.minTo) {
+      const keep: Window[] = [];
+      this.minTo = Number.POSITIVE_INFINITY;
+      for (const w of this.active) {
+        if (w.to < ts) this.leave(w);
+        else {
+          keep.push(w);
+          if (w.to < this.minTo) this.minTo = w.to;
+        }
+      }
+      this.active = keep;
+    }
+    while (this.next < this.windows.length && this.windows[this.next]!.from <= ts) {
+      const w = this.windows[this.next++]!;
+      if (w.to < ts) continue;
+      this.active.push(w);
+      if (w.to < this.minTo) this.minTo = w.to;
+      this.enter(w);
+    }
+  }
+
+  /** Distinct payloads running now. */
+  get running(): number {
+    return this.perPayload.size;
+  }
+
+  /** The only running payload (when `running` is 1). */
+  only(): PayloadRec | undefined {
+    return this.active[0]?.payload;
+  }
+
+  /** Running payloads of the token's subject: by `sub` (as subject or user name) or by a user its identity maps to. */
+  matching(t: TokenRec, identities: Map<string, IdentityRec>): Set<PayloadRec> {
+    const out = new Set<PayloadRec>();
+    if (!t.sub) return out;
+    for (const p of this.bySubOrUser.get(t.sub) ?? []) out.add(p);
+    const idn = t.identity ? identities.get(t.identity) : undefined;
+    if (idn) for (const u of idn.users) for (const p of this.byUser.get(u) ?? []) out.add(p);
+    return out;
+  }
+
+  private enter(w: Window): void {
+    const n = this.perPayload.get(w.pi) ?? 0;
+    this.perPayload.set(w.pi, n + 1);
+    if (n > 0) return;
+    const p = w.payload;
+    for (const k of p.subs) addTo(this.bySubOrUser, k, p);
+    for (const k of p.users) {
+      addTo(this.bySubOrUser, k, p);
+      addTo(this.byUser, k, p);
+    }
+  }
+
+  private leave(w: Window): void {
+    const n = this.perPayload.get(w.pi)!;
+    if (n > 1) {
+      this.perPayload.set(w.pi, n - 1);
+      return;
+    }
+    this.perPayload.delete(w.pi);
+    const p = w.payload;
+    for (const k of p.subs) this.bySubOrUser.get(k)?.delete(p);
+    for (const k of p.users) {
+      this.bySubOrUser.get(k)?.delete(p);
+      this.byUser.get(k)?.delete(p);
+    }
+  }
+
+  private reset(): void {
+    this.next = 0;
+    this.active = [];
+    this.minTo = Number.POSITIVE_INFINITY;
+    this.perPayload.clear();
+    this.bySubOrUser.clear();
+    this.byUser.clear();
+  }
+}
+
+function addTo(m: Map<string, Set<PayloadRec>>, k: string, p: PayloadRec): void {
+  let s = m.get(k);
+  if (!s) {
+    s = new Set();
+    m.set(k, s);
+  }
+  s.add(p);
+}
+
+export interface BehindIpInput {
+  pilots: Map<string, PilotRec>;
+  payloads: Map<string, PayloadRec>;
+  toleranceMs: number;
+}
+
+/** Per IP, the payloads that ran on a node the IP belonged to, each over the overlap of its run and the span. */
+export class PayloadsBehindIp {
+  private readonly sweeps = new Map<string, IpSweep>();
+
+  constructor(inp: BehindIpInput, spansByHost: Map<string, IpHostSpan[]>) {
+    const slack = inp.toleranceMs;
+    let pi = -1;
+    for (const pl of inp.payloads.values()) {
+      pi++;
+      if (pl.start === undefined || !pl.pilot) continue;
+      const p = inp.pilots.get(pl.pilot);
+      const end = pl.end ?? pl.start;
+      const hosts = new Set<string>([...(p?.hosts ?? []), ...pl.hosts].map((h) => h.toLowerCase()));
+      for (const h of hosts) {
+        for (const sp of spansByHost.get(h) ?? []) {
+          if (sp.from - slack > end || pl.start > sp.to + slack) continue;
+          const from = Math.max(pl.start, sp.from) - slack;
+          const to = Math.min(end, sp.to) + slack;
+          if (from > to) continue;
+          let s = this.sweeps.get(sp.ip);
+          if (!s) {
+            s = new IpSweep();
+            this.sweeps.set(sp.ip, s);
+          }
+          s.windows.push({ pi, from, to, payload: pl });
+        }
+      }
+    }
+    for (const s of this.sweeps.values()) s.windows.sort((a, b) => a.from - b.from || a.pi - b.pi);
+  }
+
+  /**
+   * The payload behind `ip` at `ts` the token belongs to: the one of its subject, else the only one
+   * running there; `running` counts the distinct payloads running behind the IP then.
+   */
+  pick(ip: string, ts: number, t: TokenRec, identities: Map<string, IdentityRec>): { pick?: PayloadRec; running: number } {
+    const s = this.sweeps.get(ip);
+    if (!s) return { running: 0 };
+    s.advance(ts);
+    const running = s.running;
+    if (running === 0) return { running };
+    const yes = s.matching(t, identities);
+    if (yes.size === 1) return { pick: yes.values().next().value, running };
+    if (yes.size > 1) return { running };
+    return running === 1 ? { pick: s.only(), running } : { running };
+  }
+}
