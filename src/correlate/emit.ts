@@ -5,7 +5,7 @@
 import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
-import { fmtTime, sortedUnique, WN_KINDS } from './graph';
+import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
 import { eventRefs, RefIds, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
@@ -158,8 +158,8 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   const idnBySub = new Map<string, IdentityRec[]>();
   const idnByUser = new Map<string, IdentityRec[]>();
   for (const idn of g.identities.values()) {
-    idnBySub.set(idn.sub, [...(idnBySub.get(idn.sub) ?? []), idn]);
-    for (const u of idn.users) idnByUser.set(u, [...(idnByUser.get(u) ?? []), idn]);
+    pushTo(idnBySub, idn.sub, idn);
+    for (const u of idn.users) pushTo(idnByUser, u, idn);
   }
   for (const pl of g.payloads.values()) {
     const ent = ensure(pl.id);

@@ -152,6 +152,13 @@ export function fmtTolerance(ms: number): string {
   return ms % 60_000 === 0 ? `±${ms / 60_000} min` : `±${Math.round(ms / 1000)} s`;
 }
 
+/** Appends `v` to the list at `k` (in place: copying the list per append is quadratic on big cases). */
+export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
 export function sortedUnique(xs: Iterable<string>): string[] {
   return [...new Set(xs)].sort();
 }

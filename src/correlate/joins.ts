@@ -7,7 +7,7 @@
  *   log on that node while the payload ran. Several candidates and no subject to choose: no join.
  */
 import type { TgEvent } from '../model/event';
-import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
+import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
 import { PayloadsBehindIp } from './behind-ip';
 import { hostsAt } from './netmap';
 
@@ -49,7 +49,7 @@ export function payloadsRunningOn(hosts: Set<string>, ts: number, slack: number,
 
 export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRec[]> {
   const m = new Map<string, PilotRec[]>();
-  for (const p of pilots) for (const h of p.hosts) m.set(h, [...(m.get(h) ?? []), p]);
+  for (const p of pilots) for (const h of p.hosts) pushTo(m, h, p);
   return m;
 }
 

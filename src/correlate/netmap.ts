@@ -7,7 +7,7 @@
  * An IP mapped to several hosts at overlapping times (NAT) is marked `shared`.
  */
 import type { TgEvent } from '../model/event';
-import type { IpHostSpan, PilotRec } from './graph';
+import { type IpHostSpan, type PilotRec, pushTo } from './graph';
 
 const ISO = String.raw`(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)`;
 const FROM_TO = new RegExp(String.raw`(?:from|starts?)\s+${ISO}.*?(?:to|until|ends?)\s+${ISO}`, 'i');
@@ -94,8 +94,8 @@ export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, tolera
   const byHost = new Map<string, IpHostSpan[]>();
   const sorted = [...spans.values()].sort((a, b) => a.ip.localeCompare(b.ip) || a.from - b.from || a.host.localeCompare(b.host) || a.rule.localeCompare(b.rule));
   for (const s of sorted) {
-    byIp.set(s.ip, [...(byIp.get(s.ip) ?? []), s]);
-    byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
+    pushTo(byIp, s.ip, s);
+    pushTo(byHost, s.host, s);
   }
   for (const list of byIp.values()) {
     for (const a of list) for (const b of list) if (a.host !== b.host && a.from <= b.to && b.from <= a.to) a.shared = b.shared = true;

@@ -6,7 +6,7 @@
  * same worker node at its start (inferred, noted on the pilot).
  */
 import type { TgEvent } from '../model/event';
-import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, WN_KINDS } from './graph';
+import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
@@ -104,6 +104,21 @@ function interval(events: TgEvent[], idx: number[], hosts: Set<string>, service:
   return { start, end: last, endKnown: false };
 }
 
+/** The entries listed under any of `hosts`, each once (in first-seen order). */
+function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const h of hosts) {
+    for (const t of byHost.get(h) ?? []) {
+      const k = key(t);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
 /** `service`: hosts that write service logs (CE, storage...): never a pilot's node. */
 export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
   const uf = new UnionFind();
@@ -123,7 +138,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
       const viaSession = sessionJob.get(`${e.ids.host ?? ''}#${e.ids.session}`);
       if (viaSession) k = [viaSession];
     }
-    if (e.ids.payloadId) payloadEvents.set(e.ids.payloadId, [...(payloadEvents.get(e.ids.payloadId) ?? []), i]);
+    if (e.ids.payloadId) pushTo(payloadEvents, e.ids.payloadId, i);
     if (k.length === 0) continue;
     const root = uf.find(k[0]!);
     eventRoot[i] = root;
@@ -155,10 +170,15 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
   for (const p of groups.values()) Object.assign(p, interval(events, p.events, p.hosts, service));
 
   // Framework pilots whose log names no batch id: join to the one batch job on that node at that time.
-  const batchLike = [...groups.entries()].filter(([, p]) => p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0);
+  // Batch jobs by node, so each such pilot looks only at the jobs of its own nodes.
+  const batchByHost = new Map<string, Array<[string, PilotRec]>>();
+  for (const entry of groups.entries()) {
+    const b = entry[1];
+    if (b.batchJobIds.size + b.globalJobIds.size + b.ceJobIds.size + b.arcJobIds.size > 0) for (const h of b.hosts) pushTo(batchByHost, h, entry);
+  }
   for (const [root, p] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (p.pilotIds.size === 0 || p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0 || p.start === undefined) continue;
-    const fits = batchLike.filter(([r, b]) => r !== root && b.pilotIds.size === 0 && b.start !== undefined && [...p.hosts].some((h) => b.hosts.has(h)) && b.start - toleranceMs <= p.start! && p.start! <= (b.end ?? b.start) + toleranceMs);
+    const fits = onHosts(p.hosts, batchByHost, ([r]) => r).filter(([r, b]) => r !== root && b.pilotIds.size === 0 && b.start !== undefined && b.start - toleranceMs <= p.start! && p.start! <= (b.end ?? b.start) + toleranceMs);
     if (fits.length !== 1) continue;
     const [broot, b] = fits[0]!;
     const host = [...p.hosts].find((h) => b.hosts.has(h))!;
@@ -182,6 +202,8 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
     for (const [pre, s] of [['pilot', p.pilotIds], ['gjid', p.globalJobIds], ['batch', p.batchJobIds], ['ce', p.ceJobIds], ['arc', p.arcJobIds]] as const) for (const v of s) pilotByJob.set(`${pre}:${v}`, p.key);
   }
   const eventPilot = eventRoot.map((r) => (r === undefined ? undefined : rootToKey.get(r)));
+  const pilotsByHost = new Map<string, PilotRec[]>();
+  for (const p of pilots.values()) for (const h of p.hosts) pushTo(pilotsByHost, h, p);
 
   const payloads = new Map<string, PayloadRec>();
   for (const [key, idx] of [...payloadEvents.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -194,7 +216,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
       if (e.ids.vo) rec.vos.add(e.ids.vo.toLowerCase());
       if (e.ids.host && !service.has(e.ids.host)) rec.hosts.add(e.ids.host);
       const pk = eventPilot[i];
-      if (pk) pilotVotes.set(pk, [...(pilotVotes.get(pk) ?? []), i]);
+      if (pk) pushTo(pilotVotes, pk, i);
     }
     Object.assign(rec, interval(events, idx, rec.hosts, service));
     if (pilotVotes.size === 1) {
@@ -203,7 +225,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
       rec.pilotLink = { confidence: 'certain', rule: 'pilot.payload-log', evidence: ev.slice(0, 5) };
     } else if (pilotVotes.size === 0 && rec.start !== undefined) {
       // No line names both: the one pilot running on the payload's node when it started.
-      const fits = [...pilots.values()].filter((p) => [...rec.hosts].some((h) => p.hosts.has(h)) && p.start !== undefined && p.start - toleranceMs <= rec.start! && rec.start! <= (p.end ?? p.start) + toleranceMs);
+      const fits = onHosts(rec.hosts, pilotsByHost, (p) => p.key).filter((p) => p.start !== undefined && p.start - toleranceMs <= rec.start! && rec.start! <= (p.end ?? p.start) + toleranceMs);
       if (fits.length === 1) {
         const p = fits[0]!;
         rec.pilot = p.key;

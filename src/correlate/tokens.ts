@@ -5,7 +5,7 @@
  */
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
-import type { IdentityRec, TokenRec } from './graph';
+import { type IdentityRec, pushTo, type TokenRec } from './graph';
 
 export interface TokenResolution {
   tokens: Map<string, TokenRec>;
@@ -44,7 +44,7 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
   const issByJti = new Map<string, Set<string>>();
   for (const t of infos) {
     byFp.set(t.fp, t);
-    if (t.jti) fpByJti.set(t.jti, [...(fpByJti.get(t.jti) ?? []), t.fp]);
+    if (t.jti) pushTo(fpByJti, t.jti, t.fp);
     if (t.sub && t.iss) addIssuer(issBySub, t.sub, t.iss);
     if (t.jti && t.iss) addIssuer(issByJti, t.jti, t.iss);
   }

@@ -4,7 +4,7 @@
  * Severity: high when a token was still valid when written (or its expiry is unknown), medium when
  * every exposed token had already expired.
  */
-import { type Graph, sortedUnique } from '../correlate/graph';
+import { type Graph, pushTo, sortedUnique } from '../correlate/graph';
 import type { Finding } from '../model/finding';
 import { evidence } from './common';
 
@@ -13,7 +13,7 @@ export function exposureFindings(g: Graph): Finding[] {
   for (let i = 0; i < g.events.length; i++) {
     const e = g.events[i]!;
     if (!e.ids.tokenFps?.length) continue;
-    byInput.set(e.src.input, [...(byInput.get(e.src.input) ?? []), i]);
+    pushTo(byInput, e.src.input, i);
   }
   const out: Finding[] = [];
   for (const [input, idx] of [...byInput.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -2,7 +2,7 @@
  * Shared building blocks of the questions: who was behind an IP in a time window, and a pilot or
  * payload turned into a candidate with its evidence.
  */
-import { evidenceOf, fmtTime, type Graph, type IpHostSpan, type PayloadRec, type PilotRec, pilotActive, sortedUnique, TOKEN_USE_KINDS, tokenLabel } from '../correlate/graph';
+import { evidenceOf, fmtTime, type Graph, type IpHostSpan, type PayloadRec, type PilotRec, pilotActive, pushTo, sortedUnique, TOKEN_USE_KINDS, tokenLabel } from '../correlate/graph';
 import { hostsAt, ipsAt } from '../correlate/netmap';
 export { joinedTo } from '../correlate/queries';
 import type { Confidence } from '../model/entity';
@@ -149,7 +149,7 @@ export function tokensUsed(g: Graph, idx: number[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   for (const i of idx) {
     if (!TOKEN_USE_KINDS.has(g.events[i]!.kind)) continue;
-    for (const t of g.eventTokens[i]!) m.set(t, [...(m.get(t) ?? []), i]);
+    for (const t of g.eventTokens[i]!) pushTo(m, t, i);
   }
   return m;
 }

@@ -1,7 +1,7 @@
 /**
  * S3 (period + VO [+ job] → IPs) and V3 (time + user → every pilot that ran the user's payloads).
  */
-import { type Graph, type PayloadRec, type PilotRec, pilotActive, sortedUnique, TOKEN_USE_KINDS } from '../correlate/graph';
+import { type Graph, type PayloadRec, type PilotRec, pilotActive, pushTo, sortedUnique, TOKEN_USE_KINDS } from '../correlate/graph';
 import type { TraceAnswer, TraceQuery } from '../model/trace';
 import { eventsInWindow, isPrivateIp, pilotCandidate, uniqEvidence, type Window } from './context';
 import { windowOf } from './site-vo';
@@ -40,7 +40,7 @@ export function traceVoPeriod(g: Graph, q: TraceQuery): TraceAnswer {
     const idn = g.eventIdentity[i] ? g.identities.get(g.eventIdentity[i]!) : undefined;
     const isVo = e.ids.vo?.toLowerCase() === vo || idn?.vos.has(vo);
     const nodeOfSite = (g.spansByIp.get(e.ids.ip) ?? []).length > 0;
-    if (isVo && !nodeOfSite && !e.ids.session?.startsWith('cid:')) outside.set(e.ids.ip, [...(outside.get(e.ids.ip) ?? []), i]);
+    if (isVo && !nodeOfSite && !e.ids.session?.startsWith('cid:')) pushTo(outside, e.ids.ip, i);
   }
   if (outside.size) {
     const ev = [...outside.values()].flatMap((x) => x.slice(0, 2));
@@ -74,7 +74,7 @@ export function traceUser(g: Graph, q: TraceQuery): TraceAnswer {
       gaps.push(`payload ${pl.key} of ${q.user} is not joined to any pilot (no line names both and no single pilot ran on its node then)`);
       continue;
     }
-    byPilot.set(pl.pilot, [...(byPilot.get(pl.pilot) ?? []), pl]);
+    pushTo(byPilot, pl.pilot, pl);
   }
   const cands = [...byPilot.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([pk, list]) => {
     const conf = list.every((x) => x.pilotLink?.confidence === 'certain') ? 'certain' : 'inferred';
