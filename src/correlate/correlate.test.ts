@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TgEvent } from '../model/event';
 import { DEFAULT_SETTINGS } from '../model/case';
 import { buildGraph, correlate } from './correlate';
 import { buildWorld, FP, JTI_ALICE, NAT_IP, SUB_ALICE, WorldBuilder } from './testing/world';
@@ -113,5 +114,22 @@ describe('correlate', () => {
       if (l.confidence === 'inferred') expect(l.reason, l.id).toBeTruthy();
       for (const ev of l.evidence) expect(ids.has(ev), `${l.id} → ${ev}`).toBe(true);
     }
+  });
+});
+
+describe('pilot keys', () => {
+  it('keeps two jobs that share a number apart (a CE job id reused as another routed job id)', () => {
+    const ev = (id: string, line: number, kind: TgEvent['kind'], ids: TgEvent['ids'], ts: string): TgEvent => ({ id, time: { ts: Date.parse(ts), text: ts }, src: { input: 'ce01/AuditLog', line, parser: 'htcondor.auditlog' }, kind, ids, text: `line ${line}` });
+    const events = [
+      ev('e0.1', 1, 'job.submit', { host: 'ce01.example-site.org', ceJobId: '500284.0', user: 'atlasprd' }, '2026-11-21T10:23:23Z'),
+      ev('e0.2', 2, 'job.route', { host: 'ce01.example-site.org', ceJobId: '500283.0', batchJobId: '500284.0' }, '2026-11-23T00:44:19Z'),
+      ev('e0.3', 3, 'job.submit', { host: 'ce01.example-site.org', ceJobId: '500283.0', user: 'cmsprd' }, '2026-11-23T00:44:00Z'),
+    ];
+    const g = buildGraph(events, [], S);
+    const pilots = [...g.pilots.values()].map((p) => [p.key, p.events.length]).sort();
+    // The job seen first keeps the plain number.
+    expect(pilots).toEqual([['500284.0', 1], ['500284.0~2', 2]]);
+    const ents = g.entities.filter((e) => e.kind === 'pilot').map((e) => [e.id, e.eventCount]);
+    expect(ents).toEqual([['pilot:500284.0', 1], ['pilot:500284.0~2', 2]]);
   });
 });

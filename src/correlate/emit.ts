@@ -6,7 +6,7 @@ import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
-import { eventRefs, RefIds, type RefTables } from './refs';
+import { RefIds, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
 const MAX_EVENTS = 200;
@@ -70,25 +70,49 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     else if (l.evidence.length < MAX_EVIDENCE && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
   };
 
-  // Membership, first/last seen, and the per-event links (token/identity used from IP, at service, on endpoint).
-  // The hottest loop of correlation (every event, several references each): ids come from one
-  // memo, and each link gains this event's id without scanning its evidence (events come once, in order).
+  // Membership and first/last seen (the same sets `eventRefs` names: a test holds them equal).
+  // Tokens, identities, pilots and payloads already list their events; only plain identifiers
+  // (hosts, IPs, endpoints, VOs) need a look at every event, through one memo of entities by raw value.
+  const member = (ent: Entity, e: TgEvent) => {
+    if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
+    ent.eventCount++;
+    const ts = e.time.ts;
+    if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
+    if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
+  };
+  for (const recs of [g.tokens, g.identities, g.pilots, g.payloads] as Array<Map<string, { id: string; events: number[] }>>) {
+    for (const rec of recs.values()) {
+      const ent = ensure(rec.id);
+      for (const i of rec.events) member(ent, g.events[i]!);
+    }
+  }
   const refIds = new RefIds();
+  const byRaw = new Map<string, Entity>();
+  const plain = (kind: 'host' | 'ip' | 'endpoint' | 'vo', raw: string): Entity => {
+    const id = refIds.id(kind, raw);
+    let ent = byRaw.get(id);
+    if (!ent) {
+      ent = ensure(id);
+      byRaw.set(id, ent);
+    }
+    return ent;
+  };
+
+  // The per-event links (token/identity used from IP, at service, on endpoint). The hottest loop of
+  // correlation: each link gains this event's id without scanning its evidence (events come once, in order).
   const serviceHostIds = new Map<string, string | undefined>();
-  const refs: string[] = [];
   for (let i = 0; i < g.events.length; i++) {
     const e = g.events[i]!;
-    const ts = e.time.ts;
-    eventRefs(e, i, g, refs, refIds);
-    for (let r = 0; r < refs.length; r++) {
-      const id = refs[r]!;
-      if (r > 0 && refs.indexOf(id) < r) continue;
-      const ent = ensure(id);
-      if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
-      ent.eventCount++;
-      if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
-      if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
-    }
+    const x = e.ids;
+    const h1 = x.host ? plain('host', x.host) : undefined;
+    if (h1) member(h1, e);
+    const h2 = x.workerNode ? plain('host', x.workerNode) : undefined;
+    if (h2 && h2 !== h1) member(h2, e);
+    const h3 = x.clientHost ? plain('host', x.clientHost) : undefined;
+    if (h3 && h3 !== h1 && h3 !== h2) member(h3, e);
+    if (x.ip) member(plain('ip', x.ip), e);
+    if (x.endpoint) member(plain('endpoint', x.endpoint), e);
+    if (x.vo) member(plain('vo', x.vo), e);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;

@@ -196,6 +196,12 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
   const rootToKey = new Map<string, string>();
   for (const [root, p] of groups) {
     p.key = pilotKey(p);
+    // Two jobs can share a number (two CEs' schedds, a recycled id): each keeps its own record.
+    if (pilots.has(p.key)) {
+      const base = p.key;
+      for (let n = 2; pilots.has(p.key); n++) p.key = `${base}~${n}`;
+      p.notes.push(`job id ${base} also names another job: this one is ${p.key}`);
+    }
     p.id = `pilot:${p.key}`;
     pilots.set(p.key, p);
     rootToKey.set(root, p.key);

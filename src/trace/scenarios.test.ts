@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCaseWithGraph } from '../correlate/analyze-case';
 import type { Graph } from '../correlate/graph';
+import { eventRefs } from '../correlate/refs';
 import { buildCase } from '../ingest/build-case';
 import { ingest } from '../ingest/ingest';
 import { bytesSource, type InputSource } from '../ingest/source';
@@ -64,7 +65,19 @@ function check(q: QuestionAnswer, answers: TraceAnswer[]): string[] {
   return bad;
 }
 
+/** Entity membership (emitted from records and a memo) names the same events as `eventRefs`, the definition the timeline index uses. */
+function membershipMatchesRefs(g: Graph): void {
+  const count = new Map<string, number>();
+  const refs: string[] = [];
+  g.events.forEach((e, i) => {
+    for (const id of new Set(eventRefs(e, i, g, refs))) count.set(id, (count.get(id) ?? 0) + 1);
+  });
+  const got = new Map(g.entities.filter((e) => e.eventCount > 0).map((e) => [e.id, e.eventCount]));
+  expect(got).toEqual(count);
+}
+
 function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
+  membershipMatchesRefs(g);
   const bad: string[] = [];
   for (const q of ans.questions) bad.push(...check(q, trace(queryOf(q.query), g)));
   expect(bad).toEqual([]);
