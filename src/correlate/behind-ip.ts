@@ -64,14 +64,22 @@ class IpSweep {
     return this.active[0]?.payload;
   }
 
-  /** Running payloads of the token's subject: by `sub` (as subject or user name) or by a user its identity maps to. */
-  matching(t: TokenRec, identities: Map<string, IdentityRec>): Set<PayloadRec> {
-    const out = new Set<PayloadRec>();
-    if (!t.sub) return out;
-    for (const p of this.bySubOrUser.get(t.sub) ?? []) out.add(p);
+  /**
+   * The one running payload of the token's subject (by `sub` as subject or user name, or by an
+   * account its identity maps to), or how many there are when not exactly one.
+   */
+  matching(t: TokenRec, identities: Map<string, IdentityRec>): { one?: PayloadRec; count: number } {
+    if (!t.sub) return { count: 0 };
+    let one: PayloadRec | undefined;
+    let more: Set<PayloadRec> | undefined;
+    const see = (p: PayloadRec) => {
+      if (one === undefined || one === p) one = p;
+      else (more ??= new Set([one])).add(p);
+    };
+    for (const p of this.bySubOrUser.get(t.sub) ?? []) see(p);
     const idn = t.identity ? identities.get(t.identity) : undefined;
-    if (idn) for (const u of idn.users) for (const p of this.byUser.get(u) ?? []) out.add(p);
-    return out;
+    if (idn) for (const u of idn.users) for (const p of this.byUser.get(u) ?? []) see(p);
+    return more ? { count: more.size } : { one, count: one ? 1 : 0 };
   }
 
   private enter(w: Window): void {
@@ -168,8 +176,8 @@ export class PayloadsBehindIp {
     const running = s.running;
     if (running === 0) return { running };
     const yes = s.matching(t, identities);
-    if (yes.size === 1) return { pick: yes.values().next().value, running };
-    if (yes.size > 1) return { running };
+    if (yes.count === 1) return { pick: yes.one, running };
+    if (yes.count > 1) return { running };
     return running === 1 ? { pick: s.only(), running } : { running };
   }
 }

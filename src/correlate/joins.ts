@@ -54,13 +54,23 @@ export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRe
 }
 
 export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]>): TokenJoin[] {
-  const joins = new Map<string, TokenJoin>();
+  // token → target → rule: ids already interned, no key string built per token use.
+  const joins = new Map<string, Map<string, Map<string, TokenJoin>>>();
   const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: () => string) => {
-    const k = `${token}|${target}|${rule}`;
-    const j = joins.get(k);
+    let byTarget = joins.get(token);
+    if (!byTarget) {
+      byTarget = new Map();
+      joins.set(token, byTarget);
+    }
+    let byRule = byTarget.get(target);
+    if (!byRule) {
+      byRule = new Map();
+      byTarget.set(target, byRule);
+    }
+    const j = byRule.get(rule);
     if (j) {
       if (j.evidence.length < 20) j.evidence.push(ev);
-    } else joins.set(k, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason: reason() } : {}) });
+    } else byRule.set(rule, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason: reason() } : {}) });
   };
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
@@ -96,7 +106,9 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
       }
     }
   }
-  return [...joins.values()].sort((a, b) => (a.token + a.target + a.rule < b.token + b.target + b.rule ? -1 : 1));
+  const out: TokenJoin[] = [];
+  for (const byTarget of joins.values()) for (const byRule of byTarget.values()) for (const j of byRule.values()) out.push(j);
+  return out.sort((a, b) => (a.token + a.target + a.rule < b.token + b.target + b.rule ? -1 : 1));
 }
 
 /** The one payload the token fits: by subject, else the only one whose owner is unknown. */
