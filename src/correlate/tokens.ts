@@ -32,7 +32,7 @@ function addIssuer(map: Map<string, Set<string>>, k: string, iss: string): void 
 }
 
 function only(s: Set<string> | undefined): string | undefined {
-  return s && s.size === 1 ? [...s][0] : undefined;
+  return s && s.size === 1 ? s.values().next().value : undefined;
 }
 
 export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResolution {
@@ -101,28 +101,54 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
   };
   for (const t of [...infos].sort((a, b) => (a.fp < b.fp ? -1 : 1))) fromInfo(t);
 
+  // A token named by jti, by issuer: the same record for every line that names it.
+  const byJti = new Map<string, Map<string, TokenRec>>();
+  const jtiRec = (jti: string, iss: string | undefined, sub: string | undefined): TokenRec => {
+    let m = byJti.get(iss ?? '');
+    if (!m) {
+      m = new Map();
+      byJti.set(iss ?? '', m);
+    }
+    let rec = m.get(jti);
+    if (!rec) {
+      const fp = fpByJti.get(jti)?.find((f) => !iss || !byFp.get(f)!.iss || byFp.get(f)!.iss === iss);
+      rec = fp ? fromInfo(byFp.get(fp)!) : tokenRec(`${iss ?? ''}|${jti}`, { jti, iss, sub });
+      m.set(jti, rec);
+    }
+    return rec;
+  };
+  // Most lines name one token: its one-element list is shared (the lists are read-only).
+  const single = new Map<string, string[]>();
+  const singleList = (id: string): string[] => {
+    let l = single.get(id);
+    if (!l) {
+      l = [id];
+      single.set(id, l);
+    }
+    return l;
+  };
+
   const eventTokens: string[][] = new Array(events.length);
   const eventIdentity: (string | undefined)[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const ids = e.ids;
     let named: string[] = EMPTY;
-    if (ids.tokenFps?.length || ids.jti) {
-      const set = new Set<string>();
-      for (const fp of ids.tokenFps ?? []) {
+    const fps = ids.tokenFps;
+    if (fps?.length || ids.jti) {
+      const recs: TokenRec[] = [];
+      for (const fp of fps ?? []) {
         const info = byFp.get(fp);
         const rec = info ? fromInfo(info) : tokenRec(fp, { fp });
-        set.add(rec.id);
+        if (!recs.includes(rec)) recs.push(rec);
       }
       if (ids.jti) {
-        const fps = fpByJti.get(ids.jti);
         const iss = ids.iss ?? only(issByJti.get(ids.jti)) ?? (ids.sub ? only(issBySub.get(ids.sub)) : undefined);
-        const fp = fps?.find((f) => !iss || !byFp.get(f)!.iss || byFp.get(f)!.iss === iss);
-        const rec = fp ? fromInfo(byFp.get(fp)!) : tokenRec(`${iss ?? ''}|${ids.jti}`, { jti: ids.jti, iss, sub: ids.sub });
-        set.add(rec.id);
+        const rec = jtiRec(ids.jti, iss, ids.sub);
+        if (!recs.includes(rec)) recs.push(rec);
       }
-      named = [...set];
-      for (const id of named) tokens.get(id)!.events.push(i);
+      named = recs.length === 1 ? singleList(recs[0]!.id) : recs.map((r) => r.id);
+      for (const r of recs) r.events.push(i);
     }
     eventTokens[i] = named;
     if (ids.sub) {
