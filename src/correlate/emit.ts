@@ -86,21 +86,25 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
       for (const i of rec.events) member(ent, g.events[i]!);
     }
   }
+  // Entities of plain identifiers by raw value, one memo per kind (hosts and VOs are lower-cased, so
+  // several spellings share one entity).
   const refIds = new RefIds();
-  const byRaw = new Map<string, Entity>();
-  const plain = (kind: 'host' | 'ip' | 'endpoint' | 'vo', raw: string): Entity => {
-    const id = refIds.id(kind, raw);
-    let ent = byRaw.get(id);
+  const memo = { host: new Map<string, Entity>(), ip: new Map<string, Entity>(), endpoint: new Map<string, Entity>(), vo: new Map<string, Entity>() };
+  const plain = (kind: keyof typeof memo, raw: string): Entity => {
+    const m = memo[kind];
+    let ent = m.get(raw);
     if (!ent) {
-      ent = ensure(id);
-      byRaw.set(id, ent);
+      ent = ensure(refIds.id(kind, raw));
+      m.set(raw, ent);
     }
     return ent;
   };
+  const serviceHost = new Set<Entity>();
+  for (const h of g.serviceHosts) serviceHost.add(ensure(`host:${h}`));
 
-  // The per-event links (token/identity used from IP, at service, on endpoint). The hottest loop of
-  // correlation: each link gains this event's id without scanning its evidence (events come once, in order).
-  const serviceHostIds = new Map<string, string | undefined>();
+  // Per event: plain memberships and the links (token/identity used from IP, at service, on
+  // endpoint). The hottest loop of correlation: each link gains this event's id without scanning
+  // its evidence (events come once, in order).
   for (let i = 0; i < g.events.length; i++) {
     const e = g.events[i]!;
     const x = e.ids;
@@ -110,8 +114,10 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     if (h2 && h2 !== h1) member(h2, e);
     const h3 = x.clientHost ? plain('host', x.clientHost) : undefined;
     if (h3 && h3 !== h1 && h3 !== h2) member(h3, e);
-    if (x.ip) member(plain('ip', x.ip), e);
-    if (x.endpoint) member(plain('endpoint', x.endpoint), e);
+    const ip = x.ip ? plain('ip', x.ip) : undefined;
+    if (ip) member(ip, e);
+    const ep = x.endpoint ? plain('endpoint', x.endpoint) : undefined;
+    if (ep) member(ep, e);
     if (x.vo) member(plain('vo', x.vo), e);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
@@ -120,14 +126,9 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const rules = toks.length ? TOKEN_RULES : IDENTITY_RULES;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
     const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? rules.requested : WN_KINDS.has(e.kind) ? rules.seen : rules.used;
-    const ipId = e.ids.ip && e.kind !== 'net.map' ? refIds.id('ip', e.ids.ip) : undefined;
-    let hostId: string | undefined;
-    if (e.ids.host) {
-      const h = refIds.id('host', e.ids.host);
-      if (!serviceHostIds.has(h)) serviceHostIds.set(h, g.serviceHosts.has(h.slice(5)) ? h : undefined);
-      hostId = serviceHostIds.get(h);
-    }
-    const epId = e.ids.endpoint ? refIds.id('endpoint', e.ids.endpoint) : undefined;
+    const ipId = ip && e.kind !== 'net.map' ? ip.id : undefined;
+    const hostId = h1 && serviceHost.has(h1) ? h1.id : undefined;
+    const epId = ep?.id;
     for (const w of who) {
       if (ipId) eventLink(w, ipId, ipRule, e.id);
       if (hostId) eventLink(w, hostId, rules.presented, e.id);
