@@ -33,21 +33,40 @@ class UnionFind {
   }
 }
 
-/** Prefixed job keys an event names. */
-export function jobKeys(e: TgEvent): string[] {
-  const k: string[] = [];
-  const ids = e.ids;
-  if (ids.pilotId) k.push(`pilot:${ids.pilotId}`);
-  if (ids.globalJobId) k.push(`gjid:${ids.globalJobId}`);
-  if (ids.batchJobId) k.push(`batch:${ids.batchJobId}`);
-  if (ids.ceJobId) {
-    k.push(`ce:${ids.ceJobId}`);
+/** `prefix:raw` strings built once per raw value (a million events name a few thousand jobs). */
+class PrefixedIds {
+  private readonly memo = new Map<string, Map<string, string>>();
+  get(prefix: string, raw: string): string {
+    let m = this.memo.get(prefix);
+    if (!m) {
+      m = new Map();
+      this.memo.set(prefix, m);
+    }
+    let id = m.get(raw);
+    if (id === undefined) {
+      id = `${prefix}:${raw}`;
+      m.set(raw, id);
+    }
+    return id;
+  }
+}
+const FRESH_IDS = { get: (prefix: string, raw: string) => `${prefix}:${raw}` };
+
+/** Prefixed job keys an event names (into `out`, which is returned). */
+export function jobKeys(e: TgEvent, out: string[] = [], ids: Pick<PrefixedIds, 'get'> = FRESH_IDS): string[] {
+  out.length = 0;
+  const x = e.ids;
+  if (x.pilotId) out.push(ids.get('pilot', x.pilotId));
+  if (x.globalJobId) out.push(ids.get('gjid', x.globalJobId));
+  if (x.batchJobId) out.push(ids.get('batch', x.batchJobId));
+  if (x.ceJobId) {
+    out.push(ids.get('ce', x.ceJobId));
     // A schedd job that ran on a worker node (SchedLog "Started shadow for job X on slot@wn") is
     // the batch job itself: on an HTCondor-CE the routed job lives in the same schedd.
-    if (ids.workerNode && !ids.batchJobId) k.push(`batch:${ids.ceJobId}`);
+    if (x.workerNode && !x.batchJobId) out.push(ids.get('batch', x.ceJobId));
   }
-  if (ids.arcJobId) k.push(`arc:${ids.arcJobId}`);
-  return k;
+  if (x.arcJobId) out.push(ids.get('arc', x.arcJobId));
+  return out;
 }
 
 const NONE = new Set<string>();
@@ -123,8 +142,14 @@ function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) =>
 export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
   const uf = new UnionFind();
   const sessionJob = new Map<string, string>();
-  for (const e of events) {
-    const k = jobKeys(e);
+  const prefixed = new PrefixedIds();
+  const keys: string[] = [];
+  // Each event's first job key, kept for the second pass.
+  const firstKey: (string | undefined)[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const k = jobKeys(e, keys, prefixed);
+    firstKey[i] = k[0];
     for (let j = 1; j < k.length; j++) uf.union(k[0]!, k[j]!);
     if (e.ids.session && e.ids.ceJobId && e.kind === 'job.submit') sessionJob.set(`${e.ids.host ?? ''}#${e.ids.session}`, `ce:${e.ids.ceJobId}`);
   }
@@ -133,14 +158,11 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
   const payloadEvents = new Map<string, number[]>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    let k = jobKeys(e);
-    if (k.length === 0 && e.ids.session) {
-      const viaSession = sessionJob.get(`${e.ids.host ?? ''}#${e.ids.session}`);
-      if (viaSession) k = [viaSession];
-    }
+    let k0 = firstKey[i];
+    if (k0 === undefined && e.ids.session) k0 = sessionJob.get(`${e.ids.host ?? ''}#${e.ids.session}`);
     if (e.ids.payloadId) pushTo(payloadEvents, e.ids.payloadId, i);
-    if (k.length === 0) continue;
-    const root = uf.find(k[0]!);
+    if (k0 === undefined) continue;
+    const root = uf.find(k0);
     eventRoot[i] = root;
     let p = groups.get(root);
     if (!p) {
