@@ -67,13 +67,67 @@ export function killStep(p: TokenPeople): string | undefined {
 
 /** Hosts (not services) an IP belonged to at a time; the IP itself when nothing maps it. */
 export function clientOf(g: Graph, ip: string, ts: number): string[] {
-  const hosts = hostsAt(g.spansByIp, ip, ts, ts, g.settings.clockToleranceMs).map((s) => s.host).filter((h) => !g.serviceHosts.has(h));
-  return hosts.length ? sortedUnique(hosts) : [`ip ${ip}`];
+  return ipAt(g, ip, ts).clients;
 }
 
 /** True when the IP belonged to a service host (CE, storage, FTS...) at that time: not a client. */
 export function isServiceIp(g: Graph, ip: string, ts: number): boolean {
-  return hostsAt(g.spansByIp, ip, ts, ts, g.settings.clockToleranceMs).some((s) => g.serviceHosts.has(s.host));
+  return ipAt(g, ip, ts).service;
+}
+
+interface IpAt {
+  /** Non-service hosts behind the IP then (sorted), or `ip <ip>` when none. */
+  clients: string[];
+  service: boolean;
+}
+
+/**
+ * Which hosts an IP stood for at `ts` changes only where one of its spans starts or ends, so the
+ * answer is kept per IP and stretch between such times: the rules ask it for every token use, and
+ * a NAT IP has hundreds of spans.
+ */
+interface IpStretches {
+  starts: number[];
+  ends: number[];
+  memo: Map<number, IpAt>;
+}
+const stretchesOf = new WeakMap<Graph, Map<string, IpStretches>>();
+
+/** Number of sorted `xs` that are < x (or ≤ x with `orEqual`). */
+function countBelow(xs: number[], x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x || (orEqual && xs[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function ipAt(g: Graph, ip: string, ts: number): IpAt {
+  let byIp = stretchesOf.get(g);
+  if (!byIp) {
+    byIp = new Map();
+    stretchesOf.set(g, byIp);
+  }
+  const slack = g.settings.clockToleranceMs ?? 0;
+  let st = byIp.get(ip);
+  if (!st) {
+    const spans = g.spansByIp.get(ip) ?? [];
+    st = { starts: spans.map((s) => s.from - slack).sort((a, b) => a - b), ends: spans.map((s) => s.to + slack).sort((a, b) => a - b), memo: new Map() };
+    byIp.set(ip, st);
+  }
+  // The spans active at ts are those started (start ≤ ts) and not yet ended (end ≥ ts): fixed by the two counts.
+  const key = countBelow(st.starts, ts, true) * (st.ends.length + 1) + countBelow(st.ends, ts, false);
+  let hit = st.memo.get(key);
+  if (!hit) {
+    const spans = hostsAt(g.spansByIp, ip, ts, ts, slack);
+    const hosts = spans.map((s) => s.host).filter((h) => !g.serviceHosts.has(h));
+    hit = { clients: hosts.length ? sortedUnique(hosts) : [`ip ${ip}`], service: spans.some((s) => g.serviceHosts.has(s.host)) };
+    st.memo.set(key, hit);
+  }
+  return hit;
 }
 
 export function times(g: Graph, idx: number[]): string {

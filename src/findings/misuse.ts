@@ -5,7 +5,7 @@
  * - `misuse.multi-host`: one token used from several client hosts;
  * - `misuse.cross-user-token`: a user's token in another user's payload.
  */
-import { fmtTime, fmtTolerance, type Graph, type PayloadRec, type PilotRec, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
+import { fmtTime, fmtTolerance, type Graph, type PayloadRec, type PilotRec, pushTo, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
 import { payloadMatchesToken } from '../correlate/joins';
 import { joinedTo, pilotIps } from '../correlate/queries';
 import type { Finding } from '../model/finding';
@@ -23,13 +23,32 @@ function clientUses(g: Graph, t: TokenRec): number[] {
 function subjectPilots(g: Graph, t: TokenRec): PilotRec[] {
   const idn = t.identity ? g.identities.get(t.identity) : undefined;
   if (!idn) return [];
+  const ix = payloadIndex(g);
+  // Payloads naming the subject (as subject or user) or one of the accounts it maps to, in graph order.
+  const hits = new Set<PayloadRec>(ix.byName.get(idn.sub) ?? []);
+  for (const u of idn.users) for (const pl of ix.byName.get(u) ?? []) if (pl.users.has(u)) hits.add(pl);
   const out = new Map<string, PilotRec>();
-  for (const pl of g.payloads.values()) {
-    if (!pl.pilot || !(pl.subs.has(idn.sub) || pl.users.has(idn.sub) || [...idn.users].some((u) => pl.users.has(u)))) continue;
-    const p = g.pilots.get(pl.pilot);
+  for (const pl of [...hits].sort((a, b) => ix.order.get(a)! - ix.order.get(b)!)) {
+    const p = pl.pilot ? g.pilots.get(pl.pilot) : undefined;
     if (p) out.set(p.key, p);
   }
   return [...out.values()];
+}
+
+/** Payloads by every subject and user name they carry, and their position in the graph (asked once per token). */
+const payloadIndexes = new WeakMap<Graph, { byName: Map<string, PayloadRec[]>; order: Map<PayloadRec, number> }>();
+function payloadIndex(g: Graph): { byName: Map<string, PayloadRec[]>; order: Map<PayloadRec, number> } {
+  let ix = payloadIndexes.get(g);
+  if (!ix) {
+    ix = { byName: new Map(), order: new Map() };
+    for (const pl of g.payloads.values()) {
+      ix.order.set(pl, ix.order.size);
+      if (!pl.pilot) continue;
+      for (const k of new Set([...pl.subs, ...pl.users])) pushTo(ix.byName, k, pl);
+    }
+    payloadIndexes.set(g, ix);
+  }
+  return ix;
 }
 
 function foreignIp(g: Graph, t: TokenRec): Finding | undefined {
