@@ -118,22 +118,51 @@ function afterPayload(g: Graph, t: TokenRec): Finding | undefined {
   };
 }
 
-function multiHost(g: Graph, t: TokenRec): Finding | undefined {
-  const uses = clientUses(g, t).filter((i) => !isServiceIp(g, g.events[i]!.ids.ip!, g.events[i]!.time.ts));
-  // Clients whose host sets overlap (a NAT IP and the node behind it) count as one.
-  const groups: { hosts: Set<string>; events: number[] }[] = [];
+/**
+ * Token uses grouped by client: uses whose host sets overlap (a NAT IP and the node behind it)
+ * are one client. Groups come in the order of their last use, each with its uses newest first.
+ * Uses are first grouped by their (shared, memoised) host list, so a token used a thousand times
+ * from one NAT IP costs one set of hosts, not a thousand.
+ */
+function clientGroups(g: Graph, uses: number[]): { hosts: Set<string>; events: number[] }[] {
+  const lists = new Map<string[], number[]>();
   for (const i of uses) {
     const e = g.events[i]!;
-    const hs = clientOf(g, e.ids.ip!, e.time.ts);
-    const hit = groups.filter((x) => hs.some((h) => x.hosts.has(h)));
-    const merged = { hosts: new Set(hs), events: [i] };
-    for (const h of hit) {
-      for (const x of h.hosts) merged.hosts.add(x);
-      merged.events.push(...h.events);
-      groups.splice(groups.indexOf(h), 1);
-    }
-    groups.push(merged);
+    pushTo(lists, clientOf(g, e.ids.ip!, e.time.ts), i);
   }
+  const hostLists = [...lists.keys()];
+  const parent = hostLists.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  const listOfHost = new Map<string, number>();
+  hostLists.forEach((hs, k) => {
+    for (const h of hs) {
+      const other = listOfHost.get(h);
+      if (other === undefined) listOfHost.set(h, k);
+      else parent[root(k)] = root(other);
+    }
+  });
+  const byRoot = new Map<number, { hosts: Set<string>; events: number[] }>();
+  hostLists.forEach((hs, k) => {
+    const r = root(k);
+    let grp = byRoot.get(r);
+    if (!grp) {
+      grp = { hosts: new Set(), events: [] };
+      byRoot.set(r, grp);
+    }
+    for (const h of hs) grp.hosts.add(h);
+    for (const i of lists.get(hs)!) grp.events.push(i);
+  });
+  const groups = [...byRoot.values()];
+  for (const grp of groups) grp.events.sort((a, b) => b - a);
+  return groups.sort((a, b) => a.events[0]! - b.events[0]!);
+}
+
+function multiHost(g: Graph, t: TokenRec): Finding | undefined {
+  const uses = clientUses(g, t).filter((i) => !isServiceIp(g, g.events[i]!.ids.ip!, g.events[i]!.time.ts));
+  const groups = clientGroups(g, uses);
   if (groups.length < 2) return undefined;
   const p = peopleOf(g, t);
   const names = groups.map((x) => [...x.hosts].sort().join(' / ')).sort();
