@@ -78,7 +78,13 @@ export class TextInput {
   /** End of input: choose a parser if not yet, flush the parser. */
   end(): void {
     if (!this.open) this.choose();
-    this.drafts(this.safe(() => this.open!.end(), this.lineNo), this.lineNo);
+    let drafts: EventDraft[];
+    try {
+      drafts = this.open!.end();
+    } catch (e) {
+      drafts = this.parserError(e, this.lineNo);
+    }
+    this.drafts(drafts, this.lineNo);
   }
 
   private flag(r: RedactedLine, f: number): void {
@@ -106,17 +112,21 @@ export class TextInput {
     for (const r of head) this.parse(r);
   }
 
+  // try/catch inline rather than a `safe(() => …)` helper: no closure per line (hot path).
   private parse(r: RedactedLine): void {
-    this.drafts(this.safe(() => this.open!.line(r), r.line), r.line);
+    let drafts: EventDraft[];
+    try {
+      drafts = this.open!.line(r);
+    } catch (e) {
+      drafts = this.parserError(e, r.line);
+    }
+    this.drafts(drafts, r.line);
   }
 
-  private safe(f: () => EventDraft[], line: number): EventDraft[] {
-    try {
-      return f();
-    } catch (e) {
-      this.d.problem({ code: 'parser.error', line: line || undefined, message: `${this.parser?.id}: ${(e as Error).message}` });
-      return [];
-    }
+  /** A parser that throws loses that line only: the error becomes a problem record. */
+  private parserError(e: unknown, line: number): EventDraft[] {
+    this.d.problem({ code: 'parser.error', line: line || undefined, message: `${this.parser?.id}: ${(e as Error).message}` });
+    return [];
   }
 
   private drafts(drafts: EventDraft[], line: number): void {

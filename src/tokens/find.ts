@@ -87,33 +87,54 @@ export function findSecrets(text: string): SecretMatch[] {
   if (!mayContainSecret(text)) return out;
   // Each finder runs only when its literal is in the line: candidate lines stay cheap.
   const jwt = text.includes('eyJ');
-  if (text.includes('-----BEGIN')) for (const m of text.matchAll(PEM_INLINE_RE)) push(out, text, m.index, m[0], 'private-key');
+  if (text.includes('-----BEGIN')) for (const m of execAll(PEM_INLINE_RE, text)) push(out, text, m.index, m[0], 'private-key');
   if (jwt) {
-    for (const m of text.matchAll(JWE_RE)) push(out, text, m.index, m[0], 'jwe');
-    for (const m of text.matchAll(JWT_RE)) {
+    for (const m of execAll(JWE_RE, text)) push(out, text, m.index, m[0], 'jwe');
+    for (const m of execAll(JWT_RE, text)) {
       // Our own redacted form `header.payload.[sig-redacted:…]` is not a token (but a real
       // signature followed by such a marker is).
       if (m[0].endsWith('.') && isOurRedactedForm(text, m.index, m[0])) continue;
       push(out, text, m.index, m[0], 'jwt');
     }
   }
-  if (text.includes('hv')) for (const m of text.matchAll(VAULT_RE)) push(out, text, m.index, m[0], 'vault');
+  if (text.includes('hv')) for (const m of execAll(VAULT_RE, text)) push(out, text, m.index, m[0], 'vault');
   const upper = text.includes('OKEN');
   const lower = text.includes('oken');
-  if (/vault[-_]token/i.test(text)) for (const m of text.matchAll(VAULT_LEGACY_RE)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'vault');
-  if (lower || upper) for (const m of text.matchAll(MYTOKEN_RE)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'mytoken-short');
-  if (text.includes('openidc_session')) for (const m of text.matchAll(COOKIE_RE)) push(out, text, m.index + m[0].length - m[2]!.length, m[2]!, 'cookie');
-  if (text.includes('earer')) for (const m of text.matchAll(BEARER_RE)) push(out, text, m.index + m[0].length - m[1]!.length, trimValue(m[1]!), 'bearer');
-  if (lower || text.includes('authz=')) {
-    for (const m of text.matchAll(PARAM_RE)) {
+  if (/vault[-_]token/i.test(text)) for (const m of execAll(VAULT_LEGACY_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'vault');
+  if (lower || upper) for (const m of execAll(MYTOKEN_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'mytoken-short');
+  if (text.includes('openidc_session')) for (const m of execAll(COOKIE_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length, m[2]!, 'cookie');
+  if (text.includes('earer')) for (const m of execAll(BEARER_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, trimValue(m[1]!), 'bearer');
+  // Each gate below is a literal every match of that finder contains (the names all end in
+  // `token`, then `=` or `"`; a URL password needs `://`): the regexes cost several µs per long
+  // line and most candidate lines hold none of them (e.g. IAM audit JSON says `refresh_token`).
+  if (text.includes('token=') || text.includes('authz=')) {
+    for (const m of execAll(PARAM_RE, text)) {
       const v = trimValue(stripBearerPrefix(m[2]!));
       push(out, text, m.index + m[0].length - m[2]!.length + (m[2]!.length - stripBearerPrefix(m[2]!).length), v, v.startsWith('MDA') ? 'macaroon' : 'bearer');
     }
-    for (const m of text.matchAll(JSON_PARAM_RE)) push(out, text, m.index + m[0].length - m[2]!.length - 1, m[2]!, 'bearer');
   }
-  if (upper || text.includes('OIDC_AT')) for (const m of text.matchAll(ENV_RE)) push(out, text, m.index + m[0].length - m[2]!.length, trimValue(m[2]!), m[1] === 'VAULT_TOKEN' ? 'vault' : 'bearer');
-  if (text.includes('@')) for (const m of text.matchAll(URL_PASS_RE)) push(out, text, m.index + m[0].length - 1 - m[1]!.length, m[1]!, 'url-password');
+  if (text.includes('token"')) {
+    for (const m of execAll(JSON_PARAM_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length - 1, m[2]!, 'bearer');
+  }
+  if (text.includes('TOKEN=') || text.includes('OIDC_AT=')) for (const m of execAll(ENV_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length, trimValue(m[2]!), m[1] === 'VAULT_TOKEN' ? 'vault' : 'bearer');
+  const scheme = text.indexOf('://');
+  // A match's scheme (at most 16 characters) sits right before its `://`: start the scan there.
+  if (scheme >= 0 && text.includes('@')) for (const m of execAll(URL_PASS_RE, text, Math.max(0, scheme - 17))) push(out, text, m.index + m[0].length - 1 - m[1]!.length, m[1]!, 'url-password');
   return out.filter((m) => m.value.length > 0).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every match of the global regex `re` in `text` from `from` on. Speed: an exec loop on the shared
+ * regex, not `matchAll`, which copies the regex on every call (up to a dozen per candidate line).
+ */
+function execAll(re: RegExp, text: string, from = 0): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
 }
 
 /** `Bearer%20eyJ…` inside `authz=` → the token itself. */

@@ -18,13 +18,17 @@ const ATTR = /^([A-Za-z_][A-Za-z0-9_.]*)\s*=\s?(.*)$/;
 export function parseClassAdLine(text: string): ClassAdAttr | undefined {
   const m = ATTR.exec(text);
   if (!m) return undefined;
-  return { name: m[1], ...unquoteClassAdValue(m[2].trim()) };
+  // Fields copied, not spread after `name`: V8 builds `{ a, ...b }` from a call result slowly, and
+  // history files run this for every line.
+  const { value, quoted } = unquoteClassAdValue(m[2].trim());
+  return { name: m[1], value, quoted };
 }
 
 /** `"a\"b"` → `a"b` (quoted); other values unchanged. */
 export function unquoteClassAdValue(raw: string): { value: string; quoted: boolean } {
   if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
-    return { value: raw.slice(1, -1).replace(/\\(["\\])/g, '$1'), quoted: true };
+    const inner = raw.slice(1, -1);
+    return { value: inner.includes('\\') ? inner.replace(/\\(["\\])/g, '$1') : inner, quoted: true };
   }
   return { value: raw, quoted: false };
 }

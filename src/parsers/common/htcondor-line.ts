@@ -49,7 +49,10 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
   }
   const out: CondorLine = { time, message: '' };
   if (h[10]) {
-    for (const t of h[10].matchAll(TAGS)) {
+    // An exec loop, not matchAll (which copies the regex): this runs for every HTCondor log line.
+    const tags = h[10];
+    TAGS.lastIndex = 0;
+    for (let t = TAGS.exec(tags); t; t = TAGS.exec(tags)) {
       if (t[1]) out[t[1] as 'pid' | 'tid' | 'cid'] = Number(t[2]);
       else out.cat = t[3];
     }

@@ -18,7 +18,13 @@ function fracMs(frac: string | undefined): number {
 export function isoTime(text: string, ctx: Pick<ParseContext, 'tz'>): EventTime | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  // Field by field, not `[…].map(Number)`: no arrays per timestamp (many parsers call this per line).
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = Number(m[6]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
   const ms = fracMs(m[7]);
   if (m[8]) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecret, junkLines, runParserOther } from '../common/testing-other';
-import { dcacheAccessParser } from './index';
+import { dcacheAccessParser, urlParts } from './index';
 
 const sample = readFileSync(join(__dirname, 'samples/webdavDomain.access'), 'utf8');
 
@@ -56,5 +56,30 @@ describe('dCache access log parser', () => {
       ['line.malformed', 7],
       ['time.unparsed', 8],
     ]);
+  });
+
+  it('reads request URLs as the WHATWG URL parser does (the plain-URL shortcut changes nothing)', () => {
+    const viaUrl = (u: string) => {
+      try {
+        const url = new URL(u);
+        return { host: url.hostname.toLowerCase(), path: decodeURIComponent(url.pathname) };
+      } catch {
+        return { path: u.startsWith('/') ? u : undefined };
+      }
+    };
+    const hosts = ['se01.example-site.org', 'SE01.Example-Site.ORG', 'localhost', '192.0.2.7', '0x7f.1', '1.2.3', 'xn--nxasmq6b.example', 'a..b', '-a-.b', '[2001:db8::1]', 'user:pw@se01.org', 'h.123'];
+    const ports = ['', ':2880', ':0', ':65535', ':65536', ':99999', ':', ':08'];
+    const paths = ['', '/', '/pnfs/data/file5846.root', '/a/./b', '/a/../b', '/a/.hidden', '/a%20b', '/a b', '/a?x=1', '/a#f', '/a\\b', '//double//slash', '/~u/x+y,z=1', '/ü', '/a;b'];
+    const schemes = ['https://', 'http://', 'HTTPS://', 'root://', 'davs://'];
+    let n = 0;
+    for (const s of schemes)
+      for (const h of hosts)
+        for (const p of ports)
+          for (const path of paths) {
+            const u = `${s}${h}${p}${path}`;
+            expect(urlParts(u), u).toEqual(viaUrl(u));
+            n++;
+          }
+    expect(n).toBe(schemes.length * hosts.length * ports.length * paths.length);
   });
 });

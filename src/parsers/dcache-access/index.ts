@@ -32,8 +32,25 @@ function stripOp(v: string | undefined): string | undefined {
   return at > 0 ? v.slice(0, at) : v;
 }
 
-function urlParts(u: string | undefined): { host?: string; path?: string } {
+/**
+ * `http(s)://host[:port]/path` in a form the WHATWG URL parser returns unchanged: a host name
+ * whose last label starts with a letter (never read as an IPv4 number), no IDN, userinfo, query,
+ * `%` escape or dot segment. Speed: `new URL` was a third of this parser's time and nearly every
+ * dCache request URL has this form; anything else still goes through `new URL`.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(?::(\d{1,5}))?(\/[\w.~+,=/-]*)$/;
+
+function plainUrlParts(u: string): { host: string; path: string } | undefined {
+  const m = PLAIN_HTTP_URL.exec(u);
+  if (!m || m[1]!.includes('xn--') || m[3]!.includes('/.') || (m[2] !== undefined && Number(m[2]) > 65535)) return undefined;
+  return { host: m[1]!.toLowerCase(), path: m[3]! };
+}
+
+/** Host (lower-case) and decoded path of a request URL; a bare path when it is not a URL. */
+export function urlParts(u: string | undefined): { host?: string; path?: string } {
   if (!u) return {};
+  const plain = plainUrlParts(u);
+  if (plain) return plain;
   try {
     const url = new URL(u);
     return { host: url.hostname.toLowerCase(), path: decodeURIComponent(url.pathname) };

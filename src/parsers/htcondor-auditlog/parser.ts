@@ -98,7 +98,8 @@ function open(ctx: ParseContext): LineParser {
     };
     const fps = rl.secrets.map((s) => s.token.fp);
     const ev = (kind: EventDraft['kind'], summary: string, extra: EventIds = {}, severity?: EventDraft['severity']): EventDraft[] => {
-      const ids = { ...connIds(cid, c), ...extra };
+      // `{ ...connIds(), ...extra }` without the spread (V8 builds spread-then-merge several times slower).
+      const ids = Object.assign(connIds(cid, c), extra);
       if (fps.length) ids.tokenFps = fps;
       const d: EventDraft = { time: h.time, kind, ids, text: rl.text, summary };
       if (severity) d.severity = severity;

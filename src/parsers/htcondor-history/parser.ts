@@ -55,8 +55,10 @@ function open(ctx: ParseContext): LineParser {
     }
     const rec = evs[0];
     lastTime = rec.time;
-    const t = { ...rec.time, assumed: 'time of the job ClassAd this attribute belongs to' };
-    for (const rl of secrets) evs.push(...tokenExposure(rl, t, { ...rec.ids }));
+    if (secrets.length) {
+      const t = { ...rec.time, assumed: 'time of the job ClassAd this attribute belongs to' };
+      for (const rl of secrets) evs.push(...tokenExposure(rl, t, { ...rec.ids }));
+    }
     return evs;
   };
   const add = (name: string, value: string, rl: RedactedLine) => {

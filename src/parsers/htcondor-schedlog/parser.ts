@@ -33,6 +33,21 @@ function splitAuthName(s: string): { iss?: string; sub?: string } {
   return comma > 0 ? { iss: s.slice(0, comma), sub: s.slice(comma + 1) } : { sub: s };
 }
 
+/**
+ * `{ host, ...ids }` without its undefined fields. Speed: built field by field; a spread followed
+ * by `delete` was a quarter of this parser's time (V8 builds merged spreads slowly, and `delete`
+ * turns the object into a slow dictionary).
+ */
+function definedIds(host: string | undefined, ids: EventIds): EventIds {
+  const all: Record<string, unknown> = host ? { host } : {};
+  for (const k in ids) {
+    const v = ids[k as keyof EventIds];
+    if (v !== undefined) all[k] = v;
+    else if (k === 'host') delete all[k]; // an explicit `host: undefined` drops the host, as the spread did
+  }
+  return all as EventIds;
+}
+
 function open(ctx: ParseContext): LineParser {
   const host = hostFromPath(ctx.input);
   return {
@@ -48,9 +63,8 @@ function open(ctx: ParseContext): LineParser {
       if (!INTERESTING.test(msg)) return [];
       const fps = rl.secrets.map((s) => s.token.fp);
       const ev = (kind: EventDraft['kind'], summary: string, ids: EventIds, severity?: EventDraft['severity']): EventDraft[] => {
-        const all: EventIds = { ...(host ? { host } : {}), ...ids };
+        const all = definedIds(host, ids);
         if (fps.length) all.tokenFps = fps;
-        for (const k of Object.keys(all) as (keyof EventIds)[]) if (all[k] === undefined) delete all[k];
         const d: EventDraft = { time: h.time, kind, ids: all, text: rl.text, summary };
         if (severity) d.severity = severity;
         return [d];
@@ -59,7 +73,7 @@ function open(ctx: ParseContext): LineParser {
       if (m) {
         const id = splitAuthName(m[1]);
         const user = m[2].split('@')[0];
-        return ev('token.use', `SciToken of ${id.sub ?? m[1]} mapped to ${m[2]}`, { ...id, user, vo: voFromIssuer(id.iss) });
+        return ev('token.use', `SciToken of ${id.sub ?? m[1]} mapped to ${m[2]}`, Object.assign(id, { user, vo: voFromIssuer(id.iss) }));
       }
       m = /^Failed to map SCITOKENS authenticated identity '([^']*)'/.exec(msg);
       if (m) {

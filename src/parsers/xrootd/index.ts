@@ -16,10 +16,11 @@ import { assumedTime, expandYear } from '../common/time';
 import { hostFromPath } from '../common/identity';
 
 const LINE = /^(\d{2})(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
-const TIDENT = /([^\s.@]+)\.(\d+):(\d+)@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/;
+const TIDENT = /([^\s.@]+)\.(\d+):(\d+)@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
 const LOGIN = /(pub|pvt) (IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
 const NEW_TOKEN = /New valid token (.*)$/;
 const GRANT = /Grant authorization based on scopes for operation=([^,\s]+), path=(\S+)/;
+const TOKEN_FIELD = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
 const HTTP_REQ = /\b(GET|PUT|POST|DELETE|HEAD|PROPFIND|COPY|MKCOL|MOVE|OPTIONS) (\/\S*)/;
 const TOKEN_REJECT = /Token already expired|Failed to deserialize SciToken|Token does not appear to be a valid JWT|Authorized issuer without a config/;
 // Lines xrootd writes without a timestamp (configuration echo at start-up).
@@ -28,6 +29,13 @@ const ECHO = /^(Config|=====>|\+\+\+\+\+\+|------|Copr\.|\s|[a-z]+\.[a-z]+ |Plug
 const HTTP_OPS: Record<string, string> = {
   GET: 'read', HEAD: 'stat', PUT: 'write', POST: 'write', DELETE: 'delete', PROPFIND: 'stat', COPY: 'tpc', MKCOL: 'mkdir', MOVE: 'rename', OPTIONS: 'stat',
 };
+
+interface Classified {
+  kind: EventKind;
+  ids: EventIds;
+  summary: string;
+  severity?: Severity;
+}
 
 interface Session {
   user: string;
@@ -41,14 +49,40 @@ interface Session {
 /** `subject=…, issuer=…, groups=/a,/b, authorizations=/p:read,stat;/q:create` → fields (values may hold commas). */
 function tokenFields(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
-  const marks = [...s.matchAll(re)];
-  marks.forEach((m, i) => {
-    const from = (m.index ?? 0) + m[0].length;
-    const to = i + 1 < marks.length ? (marks[i + 1]!.index ?? s.length) : s.length;
-    out[m[1]!] = s.slice(from, to).trim();
-  });
+  TOKEN_FIELD.lastIndex = 0;
+  let m = TOKEN_FIELD.exec(s);
+  while (m) {
+    const from = m.index + m[0].length;
+    const name = m[1]!;
+    m = TOKEN_FIELD.exec(s);
+    out[name] = s.slice(from, m ? m.index : s.length).trim();
+  }
   return out;
+}
+
+/**
+ * The first client trace identity `user.pid:fd@host` in `msg`, or null.
+ * Speed: unanchored, the regex backtracks through every word of lines that hold none (a profiled
+ * hot spot), so it runs only when there is an `@`, and from the start of that word: a match ends
+ * at an `@` and holds no space, so none can start earlier.
+ */
+function findTident(msg: string): RegExpExecArray | null {
+  const at = msg.indexOf('@');
+  if (at < 0) return null;
+  TIDENT.lastIndex = msg.lastIndexOf(' ', at) + 1;
+  return TIDENT.exec(msg);
+}
+
+/** The event for a line, plus its `token.exposure` when the line held a credential. */
+function lineEvents(line: RedactedLine, time: EventTime, ids: EventIds, kind: EventKind, summary: string, severity?: Severity): EventDraft[] {
+  const out = [makeEvent(line, kind, time, ids, summary, severity)];
+  if (hasSecret(line)) out.push(exposureEvent(line, time, ids, 'an xrootd log'));
+  return out;
+}
+
+/** True when `word` stands alone (space-separated) in `msg`. */
+function hasWord(msg: string, word: string): boolean {
+  return ` ${msg} `.includes(` ${word} `);
 }
 
 class XrootdLines implements LineParser {
@@ -80,9 +114,9 @@ class XrootdLines implements LineParser {
       }
       return [];
     }
-    const n = m.slice(1, 8).map((x) => Number(x ?? 0));
-    const time: EventTime = assumedTime(m[0].slice(0, m[7] ? 16 + m[7].length : 15), this.ctx.tz, {
-      year: expandYear(n[0]!), month: n[1]!, day: n[2]!, hour: n[3]!, minute: n[4]!, second: n[5]!, ms: Number((m[7] ?? '0').slice(0, 3).padEnd(3, '0')),
+    const frac = m[7];
+    const time: EventTime = assumedTime(m[0].slice(0, frac ? 16 + frac.length : 15), this.ctx.tz, {
+      year: expandYear(Number(m[1])), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]), ms: Number((frac ?? '0').slice(0, 3).padEnd(3, '0')),
     });
     const thread = m[8]!;
     const prefix = m[9]!;
@@ -91,7 +125,7 @@ class XrootdLines implements LineParser {
     const init = msg.includes(' initialization') ? /(\S+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,}) initialization/.exec(msg) : null;
     if (init) this.host = init[2]!.toLowerCase();
 
-    const t = TIDENT.exec(msg);
+    const t = findTident(msg);
     let tident: string | undefined;
     let sess: Session | undefined;
     if (t) {
@@ -111,19 +145,21 @@ class XrootdLines implements LineParser {
       sub: sess?.sub,
       iss: sess?.iss,
     };
-    const from = sess ? (sess.ip ?? sess.clientHost) : undefined;
-    const emit = (kind: EventKind, ids: EventIds, summary: string, severity?: Severity): EventDraft[] => {
-      const out = [makeEvent(line, kind, time, { ...base, ...ids }, summary, severity)];
-      if (hasSecret(line)) out.push(exposureEvent(line, time, { ...base, ...ids }, 'an xrootd log'));
-      return out;
-    };
+    const what = this.classify(msg, tident, sess);
+    // `{ ...base, ...what.ids }` without a copy: `base` is this line's own object.
+    return lineEvents(line, time, Object.assign(base, what.ids), what.kind, what.summary, what.severity);
+  }
 
-    const login = LOGIN.exec(msg);
+  /** What a message says (kind, its own ids, summary); updates the session it belongs to. */
+  private classify(msg: string, tident: string | undefined, sess: Session | undefined): Classified {
+    const from = sess ? (sess.ip ?? sess.clientHost) : undefined;
+    // Each regex only after a literal it needs is in the message: most lines match none of them.
+    const login = msg.includes('login') ? LOGIN.exec(msg) : null;
     if (login && sess) {
       sess.login = login[4];
-      return emit('auth.login', { user: login[4] ?? sess.user }, `xrootd login${login[4] ? ` as ${login[4]}` : ''} from ${from ?? '?'}${login[3] ? ` over ${login[3]}` : ''}`);
+      return { kind: 'auth.login', ids: { user: login[4] ?? sess.user }, summary: `xrootd login${login[4] ? ` as ${login[4]}` : ''} from ${from ?? '?'}${login[3] ? ` over ${login[3]}` : ''}` };
     }
-    const tok = NEW_TOKEN.exec(msg);
+    const tok = msg.includes('New valid token') ? NEW_TOKEN.exec(msg) : null;
     if (tok) {
       const f = tokenFields(tok[1]!);
       if (sess) {
@@ -131,24 +167,24 @@ class XrootdLines implements LineParser {
         sess.iss = f.issuer;
         sess.login = f.mapped_username ?? sess.login;
       }
-      return emit(
-        'token.use',
-        { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: f.groups?.split(',')[0]?.replace(/^\//, '').split('/')[0] },
-        `token of ${f.subject ?? '?'} (${f.issuer ?? '?'}) accepted, mapped to ${f.mapped_username ?? '?'}${from ? ` for ${from}` : ''}`,
-      );
+      return {
+        kind: 'token.use',
+        ids: { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: f.groups?.split(',')[0]?.replace(/^\//, '').split('/')[0] },
+        summary: `token of ${f.subject ?? '?'} (${f.issuer ?? '?'}) accepted, mapped to ${f.mapped_username ?? '?'}${from ? ` for ${from}` : ''}`,
+      };
     }
-    const grant = GRANT.exec(msg);
+    const grant = msg.includes('Grant authorization') ? GRANT.exec(msg) : null;
     if (grant) {
-      return emit('storage.access', { op: grant[1], endpoint: grant[2] }, `token scopes allow ${grant[1]} on ${grant[2]}${from ? ` for ${from}` : ''}`);
+      return { kind: 'storage.access', ids: { op: grant[1], endpoint: grant[2] }, summary: `token scopes allow ${grant[1]} on ${grant[2]}${from ? ` for ${from}` : ''}` };
     }
-    if (TOKEN_REJECT.test(msg)) return emit('token.reject', {}, `token refused: ${msg.slice(0, 120)}`, 'medium');
-    const http = HTTP_REQ.exec(msg);
+    if (TOKEN_REJECT.test(msg)) return { kind: 'token.reject', ids: {}, summary: `token refused: ${msg.slice(0, 120)}`, severity: 'medium' };
+    const http = msg.includes(' /') ? HTTP_REQ.exec(msg) : null;
     if (http) {
       const path = http[2]!.split('?')[0]!;
-      return emit('storage.access', { op: HTTP_OPS[http[1]!], endpoint: path }, `${http[1]} ${path}${from ? ` from ${from}` : ''}`);
+      return { kind: 'storage.access', ids: { op: HTTP_OPS[http[1]!], endpoint: path }, summary: `${http[1]} ${path}${from ? ` from ${from}` : ''}` };
     }
-    if (tident && / disc /.test(` ${msg} `)) return emit('log', {}, `xrootd session ${tident} disconnected`);
-    return emit('log', {}, '');
+    if (tident && hasWord(msg, 'disc')) return { kind: 'log', ids: {}, summary: `xrootd session ${tident} disconnected` };
+    return { kind: 'log', ids: {}, summary: '' };
   }
 
   end(): EventDraft[] {
