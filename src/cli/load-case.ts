@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Case } from '../model/case';
-import { validateCase } from '../model/validate';
+import { validateCaseNode } from './validate-case-node';
 import { CliExit } from './io';
 
 /** Reads and validates a case JSON file; exits 1 with the reason when it is not one. */
@@ -17,7 +17,7 @@ export async function loadCaseFile(path: string): Promise<Case> {
   } catch (e) {
     throw new CliExit(1, `${path} is not JSON: ${(e as Error).message}`);
   }
-  const v = validateCase(doc);
+  const v = validateCaseNode(doc);
   if (!v.valid) throw new CliExit(1, `${path} is not a tokentrail.case/v1 document:\n  ${v.errors.join('\n  ')}`);
   return doc as Case;
 }
