@@ -74,7 +74,10 @@ class IpSweep {
     let more: Set<PayloadRec> | undefined;
     const see = (p: PayloadRec) => {
       if (one === undefined || one === p) one = p;
-      else (more ??= new Set([one])).add(p);
+      else {
+        more ??= new Set([one]);
+        more.add(p);
+      }
     };
     for (const p of this.bySubOrUser.get(t.sub) ?? []) see(p);
     const idn = t.identity ? identities.get(t.identity) : undefined;
