@@ -63,10 +63,23 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     ensure(to);
     byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
   };
-  /** `link` for one event's certain link, no interval: its id is the last evidence if already there. */
+  /**
+   * `link` for one event's certain link, no interval, between entities that exist already: its
+   * id is the last evidence if already there (a million of these: no copies, no spreads).
+   */
   const eventLink = (from: string, to: string, rule: string, evId: string) => {
-    const l = links.get(rule)?.get(from)?.get(to);
-    if (!l) link(from, to, rule, 'certain', [evId]);
+    let byFrom = links.get(rule);
+    if (!byFrom) {
+      byFrom = new Map();
+      links.set(rule, byFrom);
+    }
+    let byTo = byFrom.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      byFrom.set(from, byTo);
+    }
+    const l = byTo.get(to);
+    if (!l) byTo.set(to, { id: `${rule}:${from}->${to}`, from, to, rule, confidence: 'certain', evidence: [evId] });
     else if (l.evidence.length < MAX_EVIDENCE && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
   };
 
