@@ -5,7 +5,7 @@
  * (events come in time order) with the running payloads indexed by subject and user: a question
  * costs the number of matching payloads, not the number running.
  */
-import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenRec } from './graph';
+import { addToSet, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, type TokenRec } from './graph';
 
 /** A payload seen behind an IP through one IP↔host span: active over [from, to] (slack included). */
 interface Window {
@@ -90,10 +90,10 @@ class IpSweep {
     this.perPayload.set(w.pi, n + 1);
     if (n > 0) return;
     const p = w.payload;
-    for (const k of p.subs) addTo(this.bySubOrUser, k, p);
+    for (const k of p.subs) addToSet(this.bySubOrUser, k, p);
     for (const k of p.users) {
-      addTo(this.bySubOrUser, k, p);
-      addTo(this.byUser, k, p);
+      addToSet(this.bySubOrUser, k, p);
+      addToSet(this.byUser, k, p);
     }
   }
 
@@ -120,15 +120,6 @@ class IpSweep {
     this.bySubOrUser.clear();
     this.byUser.clear();
   }
-}
-
-function addTo(m: Map<string, Set<PayloadRec>>, k: string, p: PayloadRec): void {
-  let s = m.get(k);
-  if (!s) {
-    s = new Set();
-    m.set(k, s);
-  }
-  s.add(p);
 }
 
 export interface BehindIpInput {

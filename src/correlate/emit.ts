@@ -5,8 +5,8 @@
 import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
-import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
-import { RefIds, type RefTables } from './refs';
+import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
+import { entityIds, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
 const MAX_EVENTS = 200;
@@ -43,16 +43,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   // Links keyed rule → from → to (no per-call id strings: this runs several times per event).
   const links = new Map<string, Map<string, Map<string, Link>>>();
   const link = (from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}) => {
-    let byFrom = links.get(rule);
-    if (!byFrom) {
-      byFrom = new Map();
-      links.set(rule, byFrom);
-    }
-    let byTo = byFrom.get(from);
-    if (!byTo) {
-      byTo = new Map();
-      byFrom.set(from, byTo);
-    }
+    const byTo = innerMap(innerMap(links, rule), from);
     const toKey = extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to;
     const l = byTo.get(toKey);
     if (l) {
@@ -68,16 +59,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
    * id is the last evidence if already there (a million of these: no copies, no spreads).
    */
   const eventLink = (from: string, to: string, rule: string, evId: string) => {
-    let byFrom = links.get(rule);
-    if (!byFrom) {
-      byFrom = new Map();
-      links.set(rule, byFrom);
-    }
-    let byTo = byFrom.get(from);
-    if (!byTo) {
-      byTo = new Map();
-      byFrom.set(from, byTo);
-    }
+    const byTo = innerMap(innerMap(links, rule), from);
     const l = byTo.get(to);
     if (!l) byTo.set(to, { id: `${rule}:${from}->${to}`, from, to, rule, confidence: 'certain', evidence: [evId] });
     else if (l.evidence.length < MAX_EVIDENCE && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
@@ -101,13 +83,13 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   }
   // Entities of plain identifiers by raw value, one memo per kind (hosts and VOs are lower-cased, so
   // several spellings share one entity).
-  const refIds = new RefIds();
+  const refIds = entityIds();
   const memo = { host: new Map<string, Entity>(), ip: new Map<string, Entity>(), endpoint: new Map<string, Entity>(), vo: new Map<string, Entity>() };
   const plain = (kind: keyof typeof memo, raw: string): Entity => {
     const m = memo[kind];
     let ent = m.get(raw);
     if (!ent) {
-      ent = ensure(refIds.id(kind, raw));
+      ent = ensure(refIds.get(kind, raw));
       m.set(raw, ent);
     }
     return ent;

@@ -152,6 +152,23 @@ export function fmtTolerance(ms: number): string {
   return ms % 60_000 === 0 ? `±${ms / 60_000} min` : `±${Math.round(ms / 1000)} s`;
 }
 
+/** The map under `k` in a map of maps, created when missing. */
+export function innerMap<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let inner = m.get(k);
+  if (!inner) {
+    inner = new Map();
+    m.set(k, inner);
+  }
+  return inner;
+}
+
+/** Adds `v` to the set at `k`, creating it when missing. */
+export function addToSet<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const s = m.get(k);
+  if (s) s.add(v);
+  else m.set(k, new Set([v]));
+}
+
 /** Appends `v` to the list at `k` (in place: copying the list per append is quadratic on big cases). */
 export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);

@@ -7,7 +7,7 @@
  *   log on that node while the payload ran. Several candidates and no subject to choose: no join.
  */
 import type { TgEvent } from '../model/event';
-import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
+import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, innerMap, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
 import { PayloadsBehindIp } from './behind-ip';
 import { hostsAt } from './netmap';
 
@@ -57,16 +57,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   // token → target → rule: ids already interned, no key string built per token use.
   const joins = new Map<string, Map<string, Map<string, TokenJoin>>>();
   const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: () => string) => {
-    let byTarget = joins.get(token);
-    if (!byTarget) {
-      byTarget = new Map();
-      joins.set(token, byTarget);
-    }
-    let byRule = byTarget.get(target);
-    if (!byRule) {
-      byRule = new Map();
-      byTarget.set(target, byRule);
-    }
+    const byRule = innerMap(innerMap(joins, token), target);
     const j = byRule.get(rule);
     if (j) {
       if (j.evidence.length < 20) j.evidence.push(ev);

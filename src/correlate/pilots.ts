@@ -7,6 +7,7 @@
  */
 import type { TgEvent } from '../model/event';
 import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
+import { PrefixedIds } from './refs';
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
@@ -33,23 +34,6 @@ class UnionFind {
   }
 }
 
-/** `prefix:raw` strings built once per raw value (a million events name a few thousand jobs). */
-class PrefixedIds {
-  private readonly memo = new Map<string, Map<string, string>>();
-  get(prefix: string, raw: string): string {
-    let m = this.memo.get(prefix);
-    if (!m) {
-      m = new Map();
-      this.memo.set(prefix, m);
-    }
-    let id = m.get(raw);
-    if (id === undefined) {
-      id = `${prefix}:${raw}`;
-      m.set(raw, id);
-    }
-    return id;
-  }
-}
 const FRESH_IDS = { get: (prefix: string, raw: string) => `${prefix}:${raw}` };
 
 /** Prefixed job keys an event names (into `out`, which is returned). */

@@ -5,7 +5,7 @@
  */
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
-import { type IdentityRec, pushTo, type TokenRec } from './graph';
+import { addToSet, type IdentityRec, innerMap, pushTo, type TokenRec } from './graph';
 
 export interface TokenResolution {
   tokens: Map<string, TokenRec>;
@@ -22,15 +22,6 @@ export function voOfGroup(g: string): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
-function addIssuer(map: Map<string, Set<string>>, k: string, iss: string): void {
-  let s = map.get(k);
-  if (!s) {
-    s = new Set();
-    map.set(k, s);
-  }
-  s.add(iss);
-}
-
 function only(s: Set<string> | undefined): string | undefined {
   return s && s.size === 1 ? s.values().next().value : undefined;
 }
@@ -45,13 +36,13 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
   for (const t of infos) {
     byFp.set(t.fp, t);
     if (t.jti) pushTo(fpByJti, t.jti, t.fp);
-    if (t.sub && t.iss) addIssuer(issBySub, t.sub, t.iss);
-    if (t.jti && t.iss) addIssuer(issByJti, t.jti, t.iss);
+    if (t.sub && t.iss) addToSet(issBySub, t.sub, t.iss);
+    if (t.jti && t.iss) addToSet(issByJti, t.jti, t.iss);
   }
   for (const e of events) {
     const { sub, iss, jti } = e.ids;
-    if (sub && iss) addIssuer(issBySub, sub, iss);
-    if (jti && iss) addIssuer(issByJti, jti, iss);
+    if (sub && iss) addToSet(issBySub, sub, iss);
+    if (jti && iss) addToSet(issByJti, jti, iss);
   }
 
   // Caches by raw value: these run once or twice per event.
@@ -104,11 +95,7 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
   // A token named by jti, by issuer: the same record for every line that names it.
   const byJti = new Map<string, Map<string, TokenRec>>();
   const jtiRec = (jti: string, iss: string | undefined, sub: string | undefined): TokenRec => {
-    let m = byJti.get(iss ?? '');
-    if (!m) {
-      m = new Map();
-      byJti.set(iss ?? '', m);
-    }
+    const m = innerMap(byJti, iss ?? '');
     let rec = m.get(jti);
     if (!rec) {
       const fp = fpByJti.get(jti)?.find((f) => !iss || !byFp.get(f)!.iss || byFp.get(f)!.iss === iss);
