@@ -56,12 +56,15 @@ export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRe
 export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]>): TokenJoin[] {
   // token → target → rule: ids already interned, no key string built per token use.
   const joins = new Map<string, Map<string, Map<string, TokenJoin>>>();
-  const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: () => string) => {
-    const byRule = innerMap(innerMap(joins, token), target);
-    const j = byRule.get(rule);
-    if (j) {
-      if (j.evidence.length < 20) j.evidence.push(ev);
-    } else byRule.set(rule, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason: reason() } : {}) });
+  /** Adds this event to the join's evidence; false when there is no such join yet. */
+  const seen = (token: string, target: string, rule: string, ev: number): boolean => {
+    const j = joins.get(token)?.get(target)?.get(rule);
+    if (j && j.evidence.length < 20) j.evidence.push(ev);
+    return j !== undefined;
+  };
+  const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
+    if (seen(token, target, rule, ev)) return;
+    innerMap(innerMap(joins, token), target).set(rule, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason } : {}) });
   };
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
@@ -74,32 +77,35 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
     const pk = inp.eventPilot[i];
     for (const tid of named) {
       const t = inp.tokens.get(tid)!;
-      if (e.ids.payloadId && inp.payloads.has(e.ids.payloadId)) {
-        add(tid, `payload:${e.ids.payloadId}`, 'event.names-both', 'certain', i);
+      const payload = e.ids.payloadId ? inp.payloads.get(e.ids.payloadId) : undefined;
+      if (payload) {
+        add(tid, payload.id, 'event.names-both', 'certain', i);
       } else if (pk) {
         const rule = e.kind === 'job.record' ? 'history.auth-token' : e.ids.session && !e.ids.ceJobId ? 'audit.cid-submit' : 'event.names-both';
-        add(tid, `pilot:${pk}`, rule, 'certain', i);
+        add(tid, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, 'certain', i);
       } else if (e.kind === 'token.exposure' && e.ids.host) {
         const host = e.ids.host;
         const running = payloadsRunningOn(new Set([host]), e.time.ts, tol, byHost, inp.payloads);
         const pick = choose(running, t, inp.identities);
-        if (pick) add(tid, pick.id, 'exposure.host-time', 'inferred', i, () => `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+        if (pick && !seen(tid, pick.id, 'exposure.host-time', i)) {
+          add(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+        }
       } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
         const ip = e.ids.ip;
         const { pick, running } = behind.pick(ip, e.time.ts, t, inp.identities);
-        if (pick) {
-          add(tid, pick.id, 'time-overlap.ip', 'inferred', i, () => {
-            const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();
-            const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
-            return `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`;
-          });
+        // The reason is worded once, for the use that makes the join.
+        if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
+          const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();
+          const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
+          add(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
         }
       }
     }
   }
   const out: TokenJoin[] = [];
   for (const byTarget of joins.values()) for (const byRule of byTarget.values()) for (const j of byRule.values()) out.push(j);
-  return out.sort((a, b) => (a.token + a.target + a.rule < b.token + b.target + b.rule ? -1 : 1));
+  const key = new Map(out.map((j) => [j, j.token + j.target + j.rule]));
+  return out.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : 1));
 }
 
 /** The one payload the token fits: by subject, else the only one whose owner is unknown. */
