@@ -5,7 +5,7 @@
 import type { LineRedactor, RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { fp16, inspectSecret } from '../tokens/decode';
-import { findSecrets, mayContainSecret, type SecretHint } from '../tokens/find';
+import { findSecrets, findSecretsInCandidate, mayContainSecret, type SecretHint } from '../tokens/find';
 import { Pseudonymiser } from './pseudonymise';
 
 export interface RedactorOptions {
@@ -128,7 +128,8 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
       return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]}${KEY_FOLLOWS_MARK}`, secrets: r.secrets }));
     }
     // Most candidate lines hold no credential after all: answer them synchronously.
-    const found = findSecrets(text);
+    // Without a pseudonymiser only candidate lines get here: no second candidate check.
+    const found = pseudo ? findSecrets(text) : findSecretsInCandidate(text);
     if (found.length === 0 && !pseudo) return { line, text, secrets: [] };
     return redactSegment(text, found).then((r) => ({ line, ...r }));
   }
