@@ -98,7 +98,7 @@ class XrootdLines implements LineParser {
   private session(tident: string, user: string, where: string): Session {
     let s = this.sessions.get(tident);
     if (!s) {
-      const bare = where.replace(/^\[|\]$/g, '');
+      const bare = where.startsWith('[') || where.endsWith(']') ? where.replace(/^\[|\]$/g, '') : where;
       const ip = normIp(bare);
       s = { user, ip, clientHost: ip ? undefined : where.toLowerCase() };
       this.sessions.set(tident, s);
