@@ -37,7 +37,12 @@ export function candidateScanner(): RegExp {
 }
 
 const B64URL = 'A-Za-z0-9_-';
-const JWE_RE = new RegExp(`eyJ[${B64URL}]{4,}\\.[${B64URL}]*\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}`, 'g');
+/** A base64url run taken whole (`(?=(…))\N`, an atomic group): for runs a `.` must follow. */
+const wholeRun = (min: string, n: number) => `(?=([${B64URL}]${min}))\\${n}`;
+// Five segments. Each of the first four can only end at a `.` (not in the alphabet), so shorter
+// runs never match; taking each whole spares the backtracking the plain form did through every
+// three-segment JWS (a fifth of the time of a line holding one).
+export const JWE_RE = new RegExp(`eyJ${wholeRun('{4,}', 1)}\\.${wholeRun('*', 2)}\\.${wholeRun('{2,}', 3)}\\.${wholeRun('{2,}', 4)}\\.[${B64URL}]{2,}`, 'g');
 const JWT_RE = new RegExp(`eyJ[${B64URL}]{4,}\\.eyJ[${B64URL}]{2,}\\.[${B64URL}]*`, 'g');
 const VAULT_RE = /(?<![A-Za-z0-9_.-])hv[sbr]\.[A-Za-z0-9_-]{20,}/g;
 const VAULT_LEGACY_RE = /(?:X-Vault-Token:\s*|VAULT_TOKEN=)["']?([sbr]\.[A-Za-z0-9]{20,})/gi;
