@@ -7,7 +7,9 @@
  *  - the full CLI run writing the case JSON (separately; BENCH_JSON=0 skips it);
  *  - baseline: plain JS chunk split (indexOf '\n') + one regex (the JWT pattern), same gunzip;
  *  - ripgrep with the JWT pattern (`rg -z`).
- *  - the same ingestion with a pass-through redactor and a silent parser (the framework's own cost).
+ *  - the same ingestion with a pass-through redactor and a silent parser (the framework's own cost);
+ *  - per parser, on the same files held in memory: redaction and parsing µs per line and MB per
+ *    CPU-second (per-parser.ts; BENCH_PARSERS=0 skips it).
  * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim
  * redactor until src/redact lands).
  * Load on this shared 2-core machine makes single runs noisy: compare ratios from one run.
@@ -22,6 +24,7 @@ import { fsSources } from '../../src/cli/fs-source';
 import { ingest } from '../../src/ingest/ingest';
 import { createHash } from 'node:crypto';
 import { generateBundle } from './generate';
+import { perParser } from './per-parser';
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
       `\npipeline: ${pipeMbs.toFixed(0)} MB per CPU-s (goal ≥ 100 MB/s) ${pipeMbs >= 100 && b.cpu / p.cpu >= 0.4 ? 'MET' : 'NOT MET'}` +
       `\nripgrep is ${(p.cpu / rg.cpu).toFixed(1)}× the pipeline per CPU-s\n`,
   );
+  if (process.env.BENCH_PARSERS !== '0') await perParser(files);
 }
 
 main().catch((e) => {

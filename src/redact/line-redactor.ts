@@ -5,7 +5,7 @@
 import type { LineRedactor, RedactedLine, RedactionCounts, RedactionProfile, SecretSighting } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { fp16, inspectSecret } from '../tokens/decode';
-import { findSecrets, mayContainSecret, type SecretHint } from '../tokens/find';
+import { findSecrets, findSecretsInCandidate, mayContainSecret, type SecretHint, type SecretMatch } from '../tokens/find';
 import { Pseudonymiser } from './pseudonymise';
 
 export interface RedactorOptions {
@@ -33,6 +33,21 @@ export interface TextRedactor extends LineRedactor {
   inKeyBlock(): boolean;
   /** True when every line must come through redactLine (pseudonymising profiles), not just candidates. */
   readonly everyLine: boolean;
+}
+
+/** `text` with each match replaced by its redacted form, and where each one now sits. */
+function joinRedacted(text: string, matches: readonly SecretMatch[], infos: readonly TokenInfo[]): { text: string; secrets: SecretSighting[] } {
+  let out = '';
+  const secrets: SecretSighting[] = [];
+  let pos = 0;
+  for (let i = 0; i < matches.length; i++) {
+    out += text.slice(pos, matches[i]!.start);
+    const shown = infos[i]!.redacted;
+    secrets.push({ start: out.length, end: out.length + shown.length, token: infos[i]! });
+    out += shown;
+    pos = matches[i]!.end;
+  }
+  return { text: out + text.slice(pos), secrets };
 }
 
 export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
@@ -66,28 +81,37 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
 
   async function redactSegment(text: string, found?: ReturnType<typeof findSecrets>): Promise<{ text: string; secrets: SecretSighting[] }> {
     const matches = found ?? findSecrets(text);
-    const parts: (string | TokenInfo)[] = [];
-    let pos = 0;
+    const infos: TokenInfo[] = [];
     for (const m of matches) {
-      parts.push(text.slice(pos, m.start));
       const info = await inspect(m.value, m.hint);
       record(info);
-      parts.push(info);
-      pos = m.end;
+      infos.push(info);
     }
-    parts.push(text.slice(pos));
+    if (!pseudo) return joinRedacted(text, matches, infos);
     let out = '';
     const secrets: SecretSighting[] = [];
-    for (const p of parts) {
-      if (typeof p === 'string') out += pseudo ? await pseudo.apply(p) : p;
-      else {
-        // In shared profiles a JWT's base64 payload would carry the subject: collapse it.
-        const shown = pseudo ? p.redacted.replace(JWT_FORM, '[jwt:$1]') : p.redacted;
-        secrets.push({ start: out.length, end: out.length + shown.length, token: p });
-        out += shown;
-      }
+    let pos = 0;
+    for (let i = 0; i <= matches.length; i++) {
+      out += await pseudo.apply(text.slice(pos, matches[i]?.start ?? text.length));
+      if (i === matches.length) break;
+      // In shared profiles a JWT's base64 payload would carry the subject: collapse it.
+      const shown = infos[i]!.redacted.replace(JWT_FORM, '[jwt:$1]');
+      secrets.push({ start: out.length, end: out.length + shown.length, token: infos[i]! });
+      out += shown;
+      pos = matches[i]!.end;
     }
     return { text: out, secrets };
+  }
+
+  /** The infos of every match when each value was inspected before (from the cache), else undefined. */
+  function seenInfos(matches: readonly SecretMatch[]): TokenInfo[] | undefined {
+    const out: TokenInfo[] = [];
+    for (const m of matches) {
+      const hit = seen.get(`${m.hint}\u0000${m.value}`);
+      if (!hit) return undefined;
+      out.push(hit);
+    }
+    return out;
   }
 
   async function finishKey(line: number, text: string, endAt: number): Promise<RedactedLine> {
@@ -128,8 +152,16 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
       return redactSegment(text.slice(0, begin.index)).then((r) => ({ line, text: `${r.text}${begin[0]}${KEY_FOLLOWS_MARK}`, secrets: r.secrets }));
     }
     // Most candidate lines hold no credential after all: answer them synchronously.
-    const found = findSecrets(text);
+    // Without a pseudonymiser only candidate lines get here: no second candidate check.
+    const found = pseudo ? findSecrets(text) : findSecretsInCandidate(text);
     if (found.length === 0 && !pseudo) return { line, text, secrets: [] };
+    // Logs repeat the same credential: once its values were inspected, a line is answered
+    // synchronously (no promise and await per line).
+    const known = pseudo ? undefined : seenInfos(found);
+    if (known) {
+      for (const info of known) record(info);
+      return { line, ...joinRedacted(text, found, known) };
+    }
     return redactSegment(text, found).then((r) => ({ line, ...r }));
   }
 

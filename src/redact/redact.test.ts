@@ -43,6 +43,25 @@ describe('redaction invariant over the corpus', () => {
     expect(line.text.slice(line.secrets[0]!.start, line.secrets[0]!.end)).toBe(line.secrets[0]!.token.redacted);
   });
 
+  it('answers a line whose credentials were seen before synchronously, with the same text, positions and counts', async () => {
+    const r = createLineRedactor();
+    const t = corpus.tokens.wlcg!;
+    const text = `GET /x?access_token=${t} then Bearer ${corpus.tokens.refresh} end`;
+    const first = r.redactLine(text, 1);
+    expect(first).toBeInstanceOf(Promise); // decoding a new token is async (SHA-256 via crypto.subtle)
+    const a = await first;
+    const second = r.redactLine(text, 2);
+    expect(second).not.toBeInstanceOf(Promise);
+    const b = second as Awaited<typeof first>;
+    expect(b.text).toBe(a.text);
+    expect(b.secrets).toEqual(a.secrets);
+    expect(b.line).toBe(2);
+    for (const s of b.secrets) expect(b.text.slice(s.start, s.end)).toBe(s.token.redacted);
+    expect(b.text.includes(t.split('.')[2]!)).toBe(false);
+    expect(r.counts().wlcg).toBe(2);
+    expect(r.tokens().length).toBe(a.secrets.length);
+  });
+
   it('replaces unsigned refresh tokens and JWE bodies whole', async () => {
     const r = createLineRedactor();
     const refresh = await r.redactLine(`refresh_token=${corpus.tokens.refresh}`, 1);

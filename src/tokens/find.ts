@@ -37,7 +37,12 @@ export function candidateScanner(): RegExp {
 }
 
 const B64URL = 'A-Za-z0-9_-';
-const JWE_RE = new RegExp(`eyJ[${B64URL}]{4,}\\.[${B64URL}]*\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}\\.[${B64URL}]{2,}`, 'g');
+/** A base64url run taken whole (`(?=(…))\N`, an atomic group): for runs a `.` must follow. */
+const wholeRun = (min: string, n: number) => `(?=([${B64URL}]${min}))\\${n}`;
+// Five segments. Each of the first four can only end at a `.` (not in the alphabet), so shorter
+// runs never match; taking each whole spares the backtracking the plain form did through every
+// three-segment JWS (a fifth of the time of a line holding one).
+export const JWE_RE = new RegExp(`eyJ${wholeRun('{4,}', 1)}\\.${wholeRun('*', 2)}\\.${wholeRun('{2,}', 3)}\\.${wholeRun('{2,}', 4)}\\.[${B64URL}]{2,}`, 'g');
 const JWT_RE = new RegExp(`eyJ[${B64URL}]{4,}\\.eyJ[${B64URL}]{2,}\\.[${B64URL}]*`, 'g');
 const VAULT_RE = /(?<![A-Za-z0-9_.-])hv[sbr]\.[A-Za-z0-9_-]{20,}/g;
 const VAULT_LEGACY_RE = /(?:X-Vault-Token:\s*|VAULT_TOKEN=)["']?([sbr]\.[A-Za-z0-9]{20,})/gi;
@@ -50,6 +55,7 @@ const ENV_RE = /\b(BEARER_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|OIDC_AT|OIDC_REFRESH_
 const COOKIE_RE = /\b(mod_auth_openidc_session)=([^;\s"']{8,})/g;
 const MYTOKEN_RE = /\bmytoken[=:\s]+["']?([A-Za-z0-9]{64})(?![A-Za-z0-9])/gi;
 const URL_PASS_RE = /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s:/@]{1,128}:([^\s@/]{1,256})@/gi;
+const URL_USERINFO = /:\/\/[^\s:/@]{1,128}:[^\s@/]{1,256}@/;
 const PEM_INLINE_RE = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
 
 /** Values that are already redacted upstream (XRootD, FTS, common log scrubbers, ours). */
@@ -83,8 +89,12 @@ function push(out: SecretMatch[], text: string, start: number, value: string, hi
 
 /** Every credential in `text`, non-overlapping, in order of position. */
 export function findSecrets(text: string): SecretMatch[] {
+  return mayContainSecret(text) ? findSecretsInCandidate(text) : [];
+}
+
+/** `findSecrets` for a text `mayContainSecret` already said yes to (the redactor checks every line first). */
+export function findSecretsInCandidate(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  if (!mayContainSecret(text)) return out;
   // Each finder runs only when its literal is in the line: candidate lines stay cheap.
   const jwt = text.includes('eyJ');
   if (text.includes('-----BEGIN')) for (const m of execAll(PEM_INLINE_RE, text)) push(out, text, m.index, m[0], 'private-key');
@@ -117,9 +127,10 @@ export function findSecrets(text: string): SecretMatch[] {
     for (const m of execAll(JSON_PARAM_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length - 1, m[2]!, 'bearer');
   }
   if (text.includes('TOKEN=') || text.includes('OIDC_AT=')) for (const m of execAll(ENV_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length, trimValue(m[2]!), m[1] === 'VAULT_TOKEN' ? 'vault' : 'bearer');
-  const scheme = text.indexOf('://');
-  // A match's scheme (at most 16 characters) sits right before its `://`: start the scan there.
-  if (scheme >= 0 && text.includes('@')) for (const m of execAll(URL_PASS_RE, text, Math.max(0, scheme - 17))) push(out, text, m.index + m[0].length - 1 - m[1]!.length, m[1]!, 'url-password');
+  // URL_USERINFO is the part of a URL_PASS_RE match after the scheme (found by a fast literal
+  // search for `://`); the full regex, which tries a scheme at every word, runs only on a hit.
+  const userinfo = URL_USERINFO.exec(text);
+  if (userinfo) for (const m of execAll(URL_PASS_RE, text, Math.max(0, userinfo.index - 16))) push(out, text, m.index + m[0].length - 1 - m[1]!.length, m[1]!, 'url-password');
   return out.filter((m) => m.value.length > 0).sort((a, b) => a.start - b.start);
 }
 

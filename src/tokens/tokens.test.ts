@@ -2,7 +2,7 @@ import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../redact/corpus';
 import { inspectSecret } from './decode';
-import { findInTokenFile, findSecrets } from './find';
+import { findInTokenFile, findSecrets, JWE_RE } from './find';
 import { judgeToken } from './judge';
 import { parseScopes } from './scopes';
 import { verifyToken } from './verify';
@@ -120,5 +120,36 @@ describe('finder guards', () => {
       expect(found.map((m) => m.hint), line).toEqual([hint]);
       expect(line.slice(found[0]!.start, found[0]!.end)).toBe(found[0]!.value);
     }
+  });
+});
+
+describe('JWE pattern', () => {
+  it('finds exactly what the plain backtracking form finds (fuzzed token-like text)', () => {
+    const b64 = 'A-Za-z0-9_-';
+    const plain = new RegExp(`eyJ[${b64}]{4,}\\.[${b64}]*\\.[${b64}]{2,}\\.[${b64}]{2,}\\.[${b64}]{2,}`, 'g');
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    // Near-JWE text: `eyJ` and up to six segments of 0-8 alphabet pieces, separators mostly `.`.
+    const segment = () => Array.from({ length: Math.floor(next() * 9) }, () => pick(['a', 'Zz', '_', '-', 'x9', 'eyJ'])).join('');
+    const all = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`).join('|');
+    let found = 0;
+    for (let i = 0; i < 20000; i++) {
+      let s = pick(['', 'x ', 'eyJ', 'a.']);
+      for (let k = 0; k < 2; k++) {
+        s += 'eyJ';
+        const segments = 3 + Math.floor(next() * 4);
+        for (let j = 0; j < segments; j++) s += segment() + (j < segments - 1 ? pick(['.', '.', '.', '.', '..', ' ', '=']) : '');
+        s += pick(['', ' ', '.', ',']);
+      }
+      const want = all(plain, s);
+      expect(all(JWE_RE, s), s).toBe(want);
+      if (want) found++;
+    }
+    expect(found).toBeGreaterThan(1000); // the fuzz does produce five-segment tokens
+    expect(all(JWE_RE, `x ${corpus.tokens.jwe} y`)).toBe(all(plain, `x ${corpus.tokens.jwe} y`));
   });
 });

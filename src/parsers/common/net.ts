@@ -29,6 +29,9 @@ export function isIpv6(s: string): boolean {
 export function normIp(s: string): string | undefined {
   let t = s.trim();
   if (t.startsWith('[') && t.endsWith(']')) t = t.slice(1, -1);
+  // Host names are the common non-IP case: an IPv4 starts with a digit and every IPv6 form holds a
+  // `:`, so without either no regex needs to run.
+  if (!t.includes(':') && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) return undefined;
   if (isIpv4(t)) return t;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(t);
   if (mapped && isIpv4(mapped[1]!)) return mapped[1];

@@ -79,6 +79,16 @@ export function wallTimeToUtc(
 /** Numeric offset text (`+0100`, `+01:00`, `-05`, `Z`) → minutes east of UTC, or undefined. */
 export function parseOffsetMinutes(text: string): number | undefined {
   if (text === 'Z' || text === 'z' || text === 'UTC' || text === 'GMT') return 0;
+  // A log repeats one offset on every line: skip the regex when it is the last one read.
+  if (text === lastOffset.text) return lastOffset.minutes;
+  const minutes = readOffsetMinutes(text);
+  lastOffset = { text, minutes };
+  return minutes;
+}
+
+let lastOffset: { text: string; minutes: number | undefined } = { text: '', minutes: undefined };
+
+function readOffsetMinutes(text: string): number | undefined {
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
   if (!m) return undefined;
   const mins = Number(m[2]) * 60 + Number(m[3] ?? 0);
@@ -108,9 +118,20 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
+const MONTH_ABBR = new Map(Object.keys(MONTHS).map((m) => [m[0]!.toUpperCase() + m.slice(1), MONTHS[m]!]));
+
 /** `Nov` / `November` → 11, or undefined. */
 export function monthNumber(name: string): number | undefined {
-  return MONTHS[name.slice(0, 3).toLowerCase()];
+  // The stamp regexes hand over `Nov` as written: found without a lower-cased copy per line.
+  return MONTH_ABBR.get(name) ?? MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
+let lastTzNote = { tz: 'UTC', note: 'tz=UTC' };
+
+/** `tz=<zone>`, the `assumed` note of zone-less times: one string per zone, not one per line. */
+export function tzNote(tz: string): string {
+  if (lastTzNote.tz !== tz) lastTzNote = { tz, note: `tz=${tz}` };
+  return lastTzNote.note;
 }
 
 /** Builds the EventTime for a zone-less wall time, recording the zone (and year) assumed. */
@@ -121,6 +142,6 @@ export function assumedTime(
   yearAssumed?: string,
 ): EventTime {
   const ts = wallTimeToUtc(tz, fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
-  const assumed = yearAssumed ? `tz=${tz}; year=${fields.year} (${yearAssumed})` : `tz=${tz}`;
+  const assumed = yearAssumed ? `tz=${tz}; year=${fields.year} (${yearAssumed})` : tzNote(tz);
   return { ts, text, assumed };
 }

@@ -5,7 +5,7 @@
  * happen on hour boundaries in the IANA zones grid sites use).
  */
 import type { EventTime } from '../../model/time';
-import { assumedTime } from './time';
+import { assumedTime, tzNote } from './time';
 
 const offsets = new Map<string, number>();
 let last = { tz: '', hourStart: Number.NaN, off: 0 };
@@ -17,7 +17,7 @@ export function wallTime(
   f: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms?: number },
 ): EventTime {
   const naive = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms ?? 0);
-  const assumed = `tz=${tz}`;
+  const assumed = tzNote(tz);
   if (tz === 'UTC' || tz === 'Etc/UTC') return { ts: naive, text, assumed };
   // Consecutive lines are nearly always in the same hour: compare before building a key.
   const hourStart = naive - ((naive % 3_600_000) + 3_600_000) % 3_600_000;

@@ -26,6 +26,15 @@ interface Conn {
   proxyJob?: string;
 }
 
+/** What `conn`/`ev` need of the line being handled. */
+interface LineState {
+  rl: RedactedLine;
+  h: CondorLine;
+  cid: number | undefined;
+  /** The connection of `cid` (undefined until the line names one or creates it). */
+  c: Conn | undefined;
+}
+
 const TOKEN_METHODS = new Set(['SCITOKENS', 'IDTOKENS', 'TOKEN']);
 const CERT_METHODS = new Set(['SSL', 'GSI']);
 
@@ -84,42 +93,47 @@ function open(ctx: ParseContext): LineParser {
     return ids;
   };
 
+  /** The connection of this line's cid, created on first use (a line without a cid gets a throwaway one). */
+  const conn = (st: LineState): Conn => {
+    if (st.cid === undefined) return st.c ?? {};
+    if (!st.c) {
+      st.c = {};
+      conns.set(st.cid, st.c);
+    }
+    return st.c;
+  };
+  /** The line's one event: the connection's ids as they are now, plus `extra`. */
+  const ev = (st: LineState, kind: EventDraft['kind'], summary: string, extra: EventIds = {}, severity?: EventDraft['severity']): EventDraft[] => {
+    // `{ ...connIds(), ...extra }` without the spread (V8 builds spread-then-merge several times slower).
+    const ids = Object.assign(connIds(st.cid, st.c), extra);
+    if (st.rl.secrets.length) ids.tokenFps = st.rl.secrets.map((s) => s.token.fp);
+    const d: EventDraft = { time: st.h.time, kind, ids, text: st.rl.text, summary };
+    if (severity) d.severity = severity;
+    return [d];
+  };
+
+  // `conn` and `ev` take the line's state instead of closing over it: a closure per line costs an
+  // allocation, and under tsx (the CLI) a `__name` property definition each (µs per line).
   function handle(rl: RedactedLine, h: CondorLine): EventDraft[] {
     const msg = h.message;
     const cid = h.cid;
-    let c = cid !== undefined ? conns.get(cid) : undefined;
-    const conn = (): Conn => {
-      if (cid === undefined) return c ?? {};
-      if (!c) {
-        c = {};
-        conns.set(cid, c);
-      }
-      return c;
-    };
-    const fps = rl.secrets.map((s) => s.token.fp);
-    const ev = (kind: EventDraft['kind'], summary: string, extra: EventIds = {}, severity?: EventDraft['severity']): EventDraft[] => {
-      // `{ ...connIds(), ...extra }` without the spread (V8 builds spread-then-merge several times slower).
-      const ids = Object.assign(connIds(cid, c), extra);
-      if (fps.length) ids.tokenFps = fps;
-      const d: EventDraft = { time: h.time, kind, ids, text: rl.text, summary };
-      if (severity) d.severity = severity;
-      return [d];
-    };
+    const st: LineState = { rl, h, cid, c: cid !== undefined ? conns.get(cid) : undefined };
 
     let m = /^Command=([^,]*), peer=(.*)$/.exec(msg);
     if (m) {
       // A new command on a cid starts a fresh connection state (cids are not reused within a run).
-      c = {};
-      if (cid !== undefined) conns.set(cid, c);
+      const fresh: Conn = {};
+      st.c = fresh;
+      if (cid !== undefined) conns.set(cid, fresh);
       const s = parseSinful(m[2]);
-      if (s?.ip) c.ip = s.ip;
-      if (s?.alias) c.clientHost = s.alias;
+      if (s?.ip) fresh.ip = s.ip;
+      if (s?.alias) fresh.clientHost = s.alias;
       const from = s?.ip ?? m[2];
-      return ev('log', `connection ${cid ?? '?'} from ${from}: command ${m[1]}`, s?.port ? { port: s.port } : {});
+      return ev(st, 'log', `connection ${cid ?? '?'} from ${from}: command ${m[1]}`, s?.port ? { port: s.port } : {});
     }
     m = /^AuthMethod=([^,]*), AuthId=(.*), CondorId=(.*)$/.exec(msg);
     if (m) {
-      const k = conn();
+      const k = conn(st);
       // The schedd prints `(null)` for values it does not have (AuditLogNewConnection).
       const method = m[1].trim().toUpperCase();
       const authId = m[2].trim() === '(null)' ? '' : m[2].trim();
@@ -139,58 +153,59 @@ function open(ctx: ParseContext): LineParser {
       } else if (CERT_METHODS.has(method) && authId.startsWith('/')) {
         k.dn = authId;
       }
-      if (method === '(NULL)') return ev('log', `unauthenticated connection ${cid ?? '?'}`);
+      if (method === '(NULL)') return ev(st, 'log', `unauthenticated connection ${cid ?? '?'}`);
       const tokenAuth = TOKEN_METHODS.has(method);
       return ev(
+        st,
         tokenAuth ? 'token.use' : 'auth.login',
         `${method} authentication on connection ${cid ?? '?'} as ${authId || 'unknown'} mapped to ${condorId || 'nobody'}`,
       );
     }
     if (msg.startsWith('Examining SciToken with payload')) {
       const claims = payloadClaims(msg);
-      if (!claims) return ev('log', 'SciToken payload logged but not readable as JSON');
-      const k = conn();
+      if (!claims) return ev(st, 'log', 'SciToken payload logged but not readable as JSON');
+      const k = conn(st);
       k.iss = str(claims.iss) ?? k.iss;
       k.sub = str(claims.sub) ?? k.sub;
       k.jti = str(claims.jti) ?? k.jti;
       k.vo = voFromGroups(groupsOf(claims['wlcg.groups'] ?? claims.groups)) ?? voFromIssuer(k.iss) ?? k.vo;
       const scope = str(claims.scope);
-      return ev('token.use', `SciToken presented on connection ${cid ?? '?'}${scope ? ` with scope "${scope}"` : ''}`);
+      return ev(st, 'token.use', `SciToken presented on connection ${cid ?? '?'}${scope ? ` with scope "${scope}"` : ''}`);
     }
     if (msg.startsWith('Failed to decode a SciToken')) {
-      return ev('auth.fail', `undecodable SciToken rejected on connection ${cid ?? '?'}`, {}, 'medium');
+      return ev(st, 'auth.fail', `undecodable SciToken rejected on connection ${cid ?? '?'}`, {}, 'medium');
     }
     m = /^Authentication Failed(?:, MethodsTried=(.*))?/.exec(msg);
-    if (m) return ev('auth.fail', `authentication failed on connection ${cid ?? '?'}${m[1] ? ` (tried ${m[1]})` : ''}`, {}, 'low');
+    if (m) return ev(st, 'auth.fail', `authentication failed on connection ${cid ?? '?'}${m[1] ? ` (tried ${m[1]})` : ''}`, {}, 'low');
     if (msg.startsWith('Authorization Denied')) {
-      return ev('auth.fail', `authorization denied on connection ${cid ?? '?'}`, {}, 'low');
+      return ev(st, 'auth.fail', `authorization denied on connection ${cid ?? '?'}`, {}, 'low');
     }
     m = /^Submitting new job (\d+\.\d+)/.exec(msg);
     if (m) {
-      const who = c?.sub ?? c?.dn ?? c?.user ?? 'unknown identity';
-      return ev('job.submit', `job ${m[1]} submitted by ${who}${c?.ip ? ` from ${c.ip}` : ''}`, { ceJobId: m[1] });
+      const who = st.c?.sub ?? st.c?.dn ?? st.c?.user ?? 'unknown identity';
+      return ev(st, 'job.submit', `job ${m[1]} submitted by ${who}${st.c?.ip ? ` from ${st.c.ip}` : ''}`, { ceJobId: m[1] });
     }
     m = /^Received proxy for job (\d+\.\d+)/.exec(msg);
     if (m) {
-      conn().proxyJob = m[1];
-      return ev('log', `X.509 proxy received for job ${m[1]}`, { ceJobId: m[1] });
+      conn(st).proxyJob = m[1];
+      return ev(st, 'log', `X.509 proxy received for job ${m[1]}`, { ceJobId: m[1] });
     }
     m = /^proxy (identity|subject): (.*)$/.exec(msg);
     if (m) {
-      const k = conn();
+      const k = conn(st);
       k.dn = m[2].trim();
-      return ev('log', `proxy ${m[1]} ${k.dn}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
+      return ev(st, 'log', `proxy ${m[1]} ${k.dn}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
     }
     m = /^proxy vo name: (\S+)/.exec(msg);
     if (m) {
-      const k = conn();
+      const k = conn(st);
       k.vo = m[1].toLowerCase();
-      return ev('log', `proxy VO ${m[1]}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
+      return ev(st, 'log', `proxy VO ${m[1]}`, k.proxyJob ? { ceJobId: k.proxyJob } : {});
     }
     m = /^Set (?:Timer )?Attribute for job (\d+\.\d+), (.*)$/.exec(msg);
-    if (m) return ev('log', `attribute set on job ${m[1]}: ${m[2].slice(0, 120)}`, { ceJobId: m[1] });
+    if (m) return ev(st, 'log', `attribute set on job ${m[1]}: ${m[2].slice(0, 120)}`, { ceJobId: m[1] });
     // Any other audited message (proxy path/expiration, constraint edits, …): keep it as a log event.
-    return ev('log', msg.slice(0, 160));
+    return ev(st, 'log', msg.slice(0, 160));
   }
 
   return {

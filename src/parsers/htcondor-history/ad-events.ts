@@ -13,35 +13,39 @@ export interface AdOrigin {
   text: string;
 }
 
+/** Sets `out[k]` when `v` says something (not undefined, not empty). */
+function setId<K extends keyof EventIds>(out: EventIds, k: K, v: EventIds[K] | undefined): void {
+  if (v !== undefined && v !== '') out[k] = v;
+}
+
+// Module functions rather than closures per ad: under tsx (the CLI) each closure also costs a
+// `__name` property definition, and a history file holds an ad every few lines.
 function ids(ad: ClassAd): EventIds {
   const out: EventIds = {};
-  const set = <K extends keyof EventIds>(k: K, v: EventIds[K] | undefined) => {
-    if (v !== undefined && v !== '') out[k] = v;
-  };
   const cluster = ad.get('ClusterId');
   const proc = ad.get('ProcId');
   const own = cluster && proc ? `${cluster}.${proc}` : undefined;
   const routedFrom = ad.get('RoutedFromJobId');
   if (routedFrom) {
     // This ad is the routed (batch-side) copy of a CE job.
-    set('ceJobId', routedFrom);
-    set('batchJobId', own);
-  } else set('ceJobId', own);
+    setId(out, 'ceJobId', routedFrom);
+    setId(out, 'batchJobId', own);
+  } else setId(out, 'ceJobId', own);
   const gid = ad.get('GlobalJobId');
-  set('globalJobId', gid);
-  if (gid?.includes('#')) set('host', gid.split('#')[0].split('@').pop()?.toLowerCase());
-  set('user', ad.get('Owner'));
-  set('sub', ad.get('AuthTokenSubject'));
-  set('iss', ad.get('AuthTokenIssuer'));
-  set('jti', ad.get('AuthTokenId'));
-  set('vo', voFromGroups(ad.get('AuthTokenGroups')) ?? voFromIssuer(ad.get('AuthTokenIssuer')) ?? ad.get('x509UserProxyVOName'));
+  setId(out, 'globalJobId', gid);
+  if (gid?.includes('#')) setId(out, 'host', gid.split('#')[0].split('@').pop()?.toLowerCase());
+  setId(out, 'user', ad.get('Owner'));
+  setId(out, 'sub', ad.get('AuthTokenSubject'));
+  setId(out, 'iss', ad.get('AuthTokenIssuer'));
+  setId(out, 'jti', ad.get('AuthTokenId'));
+  setId(out, 'vo', voFromGroups(ad.get('AuthTokenGroups')) ?? voFromIssuer(ad.get('AuthTokenIssuer')) ?? ad.get('x509UserProxyVOName'));
   const remote = ad.get('RemoteHost') ?? ad.get('LastRemoteHost');
   if (remote) {
     const sh = splitSlotHost(remote);
-    set('workerNode', sh.host);
-    set('slot', sh.slot);
+    setId(out, 'workerNode', sh.host);
+    setId(out, 'slot', sh.slot);
   }
-  set('dn', ad.get('x509userproxysubject'));
+  setId(out, 'dn', ad.get('x509userproxysubject'));
   return out;
 }
 
@@ -71,16 +75,13 @@ export function adEvents(ad: ClassAd, origin: AdOrigin): EventDraft[] | undefine
   if (start) parts.push(`started ${new Date(start.ts).toISOString()}`);
   if (end) parts.push(`completed ${new Date(end.ts).toISOString()}`);
   const src = { line: origin.line };
-  const mk = (kind: EventKind, t: EventDraft['time'], summary: string): EventDraft => ({
-    time: t,
-    kind,
-    ids: { ...base },
-    text: origin.text,
-    summary,
-    src,
-  });
-  const out = [mk('job.record', recTime, parts.join(', '))];
-  if (start) out.push(mk('job.start', start, `job ${job} started${base.workerNode ? ` on ${base.workerNode}` : ''} (from job ClassAd)`));
-  if (end) out.push(mk('job.end', end, `job ${job} completed (from job ClassAd)`));
+  const out = [adEvent('job.record', recTime, parts.join(', '), base, origin, src)];
+  if (start) out.push(adEvent('job.start', start, `job ${job} started${base.workerNode ? ` on ${base.workerNode}` : ''} (from job ClassAd)`, base, origin, src));
+  if (end) out.push(adEvent('job.end', end, `job ${job} completed (from job ClassAd)`, base, origin, src));
   return out;
+}
+
+/** One event of an ad: its own copy of the ad's ids, the ad's evidence line. */
+function adEvent(kind: EventKind, t: EventDraft['time'], summary: string, base: EventIds, origin: AdOrigin, src: { line: number }): EventDraft {
+  return { time: t, kind, ids: { ...base }, text: origin.text, summary, src };
 }

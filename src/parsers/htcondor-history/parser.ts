@@ -14,6 +14,8 @@ import { type AdOrigin, adEvents } from './ad-events';
 
 const KNOWN = /^"?(ClusterId|ProcId|GlobalJobId|QDate|Owner|JobStatus|RoutedFromJobId|AuthTokenSubject|JobUniverse|Cmd|LastRemoteHost)"?\s*[=:]/;
 
+const BANNER_ATTR = /([A-Za-z_]+) = ("[^"]*"|\S+)/g;
+
 function detect(sample: InputSample): number {
   const name = baseName(sample.name);
   const byName = /^history(\.\d{8}T\d{6})?$|^(condor_history|condor_q).*\.(txt|out|json)$/.test(name);
@@ -80,7 +82,8 @@ function open(ctx: ParseContext): LineParser {
   function banner(text: string) {
     // `*** Offset = N ClusterId = C ProcId = P Owner = "x" CompletionDate = D` (older: `*** ProcId = …`)
     // repeats key attributes; the history reader (condor_history) sscanf()s this order.
-    for (const m of text.matchAll(/([A-Za-z_]+) = ("[^"]*"|\S+)/g)) if (!ad.has(m[1])) ad.set(m[1], unquoteClassAdValue(m[2]).value);
+    BANNER_ATTR.lastIndex = 0;
+    for (let m = BANNER_ATTR.exec(text); m; m = BANNER_ATTR.exec(text)) if (!ad.has(m[1])) ad.set(m[1], unquoteClassAdValue(m[2]).value);
   }
 
   function jsonLine(t: string, rl: RedactedLine): EventDraft[] {

@@ -8,6 +8,8 @@
 import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../../model/parser';
+import type { RedactedLine } from '../../model/redaction';
+import type { EventTime } from '../../model/time';
 import { guardExposures } from '../common/exposure';
 import { countCondorLines, parseCondorLine } from '../common/htcondor-line';
 import { baseName, hostFromPath, splitSlotHost, voFromIssuer } from '../common/identity';
@@ -48,6 +50,19 @@ function definedIds(host: string | undefined, ids: EventIds): EventIds {
   return all as EventIds;
 }
 
+/**
+ * The line's one event (host first, undefined ids dropped, the line's credential fingerprints).
+ * A module function, not a closure per line: under tsx (the CLI) each closure also costs a
+ * `__name` property definition.
+ */
+function schedEvent(rl: RedactedLine, time: EventTime, host: string | undefined, kind: EventDraft['kind'], summary: string, ids: EventIds, severity?: EventDraft['severity']): EventDraft[] {
+  const all = definedIds(host, ids);
+  if (rl.secrets.length) all.tokenFps = rl.secrets.map((s) => s.token.fp);
+  const d: EventDraft = { time, kind, ids: all, text: rl.text, summary };
+  if (severity) d.severity = severity;
+  return [d];
+}
+
 function open(ctx: ParseContext): LineParser {
   const host = hostFromPath(ctx.input);
   return {
@@ -61,31 +76,23 @@ function open(ctx: ParseContext): LineParser {
       const msg = h.message;
       // SchedLog is mostly chatter: one cheap test before the specific patterns.
       if (!INTERESTING.test(msg)) return [];
-      const fps = rl.secrets.map((s) => s.token.fp);
-      const ev = (kind: EventDraft['kind'], summary: string, ids: EventIds, severity?: EventDraft['severity']): EventDraft[] => {
-        const all = definedIds(host, ids);
-        if (fps.length) all.tokenFps = fps;
-        const d: EventDraft = { time: h.time, kind, ids: all, text: rl.text, summary };
-        if (severity) d.severity = severity;
-        return [d];
-      };
       let m = /^Mapped SCITOKENS authenticated identity '([^']*)' to (\S+?),? /.exec(`${msg} `);
       if (m) {
         const id = splitAuthName(m[1]);
         const user = m[2].split('@')[0];
-        return ev('token.use', `SciToken of ${id.sub ?? m[1]} mapped to ${m[2]}`, Object.assign(id, { user, vo: voFromIssuer(id.iss) }));
+        return schedEvent(rl, h.time, host, 'token.use', `SciToken of ${id.sub ?? m[1]} mapped to ${m[2]}`, Object.assign(id, { user, vo: voFromIssuer(id.iss) }));
       }
       m = /^Failed to map SCITOKENS authenticated identity '([^']*)'/.exec(msg);
       if (m) {
         const id = splitAuthName(m[1]);
-        return ev('token.reject', `SciToken of ${id.sub ?? m[1]} could not be mapped to a local user`, id, 'medium');
+        return schedEvent(rl, h.time, host, 'token.reject', `SciToken of ${id.sub ?? m[1]} could not be mapped to a local user`, id, 'medium');
       }
       m = /^JWT not found in database \(jti=([^)]*)\)/.exec(msg);
-      if (m) return ev('token.reject', `token with jti ${m[1]} not known to the token database`, { jti: m[1] }, 'medium');
+      if (m) return schedEvent(rl, h.time, host, 'token.reject', `token with jti ${m[1]} not known to the token database`, { jti: m[1] }, 'medium');
       m = /^SCITOKENS error: (.*)$/.exec(msg);
-      if (m) return ev('token.reject', `SciToken rejected: ${m[1].slice(0, 160)}`, {}, 'low');
+      if (m) return schedEvent(rl, h.time, host, 'token.reject', `SciToken rejected: ${m[1].slice(0, 160)}`, {}, 'low');
       m = /^SciToken is mapped to issuer '([^']*)'/.exec(msg);
-      if (m) return ev('log', `SciToken from issuer ${m[1]}`, { iss: m[1] });
+      if (m) return schedEvent(rl, h.time, host, 'log', `SciToken from issuer ${m[1]}`, { iss: m[1] });
       m = /^Started shadow for job (\d+\.\d+) on "?([^"]*)"?, \(shadow pid = (\d+)\)/.exec(msg);
       if (m) {
         // The peer is the startd's sinful string; older schedds print `slot1@host <sinful>`.
@@ -98,12 +105,12 @@ function open(ctx: ParseContext): LineParser {
           if (sh.slot) ids.slot = sh.slot;
         } else if (sinful?.alias) ids.workerNode = sinful.alias;
         const where = ids.workerNode ?? sinful?.ip ?? m[2];
-        return ev('log', `shadow started for job ${m[1]} on ${where}`, ids);
+        return schedEvent(rl, h.time, host, 'log', `shadow started for job ${m[1]} on ${where}`, ids);
       }
       m = /^Shadow pid (\d+) for job (\d+\.\d+) exited with status (\d+)/.exec(msg);
-      if (m) return ev('log', `shadow for job ${m[2]} exited with status ${m[3]}`, { ceJobId: m[2], status: m[3] });
+      if (m) return schedEvent(rl, h.time, host, 'log', `shadow for job ${m[2]} exited with status ${m[3]}`, { ceJobId: m[2], status: m[3] });
       m = /^(?:Token discovery failure|Found SciToken condor authorization): (.*)$/.exec(msg);
-      if (m) return ev('log', msg.slice(0, 160), {});
+      if (m) return schedEvent(rl, h.time, host, 'log', msg.slice(0, 160), {});
       return [];
     },
     end: () => [],

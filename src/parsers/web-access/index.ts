@@ -29,7 +29,13 @@ class WebLines implements LineParser {
       this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not an access-log line (`%h %l %u [%t] "%r" %>s %b …`)' });
       return [];
     }
-    const [, vhost, h, , u, , req, status, bytes] = m as unknown as string[];
+    // Indexed, not destructured: no iterator protocol per line.
+    const vhost = m[1];
+    const h = m[2]!;
+    const u = m[4]!;
+    const req = m[6]!;
+    const status = m[7]!;
+    const bytes = m[8]!;
     const ip = normIp(h!);
     const parts = req!.split(' ');
     const method = parts.length >= 2 ? parts[0] : undefined;

@@ -82,7 +82,8 @@ function lineEvents(line: RedactedLine, time: EventTime, ids: EventIds, kind: Ev
 
 /** True when `word` stands alone (space-separated) in `msg`. */
 function hasWord(msg: string, word: string): boolean {
-  return ` ${msg} `.includes(` ${word} `);
+  // Same as searching the space-padded message for ` word `, without building that copy per line.
+  return msg === word || msg.startsWith(`${word} `) || msg.endsWith(` ${word}`) || msg.includes(` ${word} `);
 }
 
 class XrootdLines implements LineParser {
@@ -97,7 +98,7 @@ class XrootdLines implements LineParser {
   private session(tident: string, user: string, where: string): Session {
     let s = this.sessions.get(tident);
     if (!s) {
-      const bare = where.replace(/^\[|\]$/g, '');
+      const bare = where.startsWith('[') || where.endsWith(']') ? where.replace(/^\[|\]$/g, '') : where;
       const ip = normIp(bare);
       s = { user, ip, clientHost: ip ? undefined : where.toLowerCase() };
       this.sessions.set(tident, s);
@@ -177,7 +178,8 @@ class XrootdLines implements LineParser {
     if (grant) {
       return { kind: 'storage.access', ids: { op: grant[1], endpoint: grant[2] }, summary: `token scopes allow ${grant[1]} on ${grant[2]}${from ? ` for ${from}` : ''}` };
     }
-    if (TOKEN_REJECT.test(msg)) return { kind: 'token.reject', ids: {}, summary: `token refused: ${msg.slice(0, 120)}`, severity: 'medium' };
+    // Every TOKEN_REJECT alternative holds `Token` or is the `Authorized issuer` one.
+    if ((msg.includes('Token') || msg.includes('Authorized issuer')) && TOKEN_REJECT.test(msg)) return { kind: 'token.reject', ids: {}, summary: `token refused: ${msg.slice(0, 120)}`, severity: 'medium' };
     const http = msg.includes(' /') ? HTTP_REQ.exec(msg) : null;
     if (http) {
       const path = http[2]!.split('?')[0]!;
