@@ -81,9 +81,11 @@ function isOurRedactedForm(text: string, start: number, value: string): boolean 
 }
 
 function push(out: SecretMatch[], text: string, start: number, value: string, hint: SecretHint): void {
-  if (!value || isRedactionMarker(value) || isOurRedactedForm(text, start, value)) return;
   const end = start + value.length;
+  // Overlap first: a token found by a specific finder is found again by the generic ones (a JWT
+  // after `Bearer`), and the marker checks below scan the whole value.
   for (const m of out) if (start < m.end && end > m.start) return; // first (more specific) match wins
+  if (!value || isRedactionMarker(value) || isOurRedactedForm(text, start, value)) return;
   out.push({ start, end, hint, value });
 }
 

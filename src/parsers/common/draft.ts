@@ -61,15 +61,6 @@ function withLineCredentials(line: RedactedLine, ids: EventIds): EventIds {
   return cleanIds(merged);
 }
 
-/**
- * `{ ...base, ...extra }`: same keys in the same order. Speed: V8 builds a spread followed by
- * more properties several times slower than Object.assign (measured 2.6 vs 0.6 µs per event for
- * a nine-field id set), and parsers do this once per line.
- */
-export function mergeIds(base: EventIds, extra: EventIds): EventIds {
-  return Object.assign({}, base, extra);
-}
-
 /** True when the redactor found a credential in this line (a real exposure, not an upstream `REDACTED`). */
 export function hasSecret(line: RedactedLine): boolean {
   return line.secrets.length > 0;
