@@ -97,8 +97,20 @@ export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, tolera
     pushTo(byIp, s.ip, s);
     pushTo(byHost, s.host, s);
   }
+  // Shared: another host held the IP at an overlapping time. Swept in start order (an IP named by
+  // thousands of client lines has thousands of short spans; comparing all pairs was quadratic).
   for (const list of byIp.values()) {
-    for (const a of list) for (const b of list) if (a.host !== b.host && a.from <= b.to && b.from <= a.to) a.shared = b.shared = true;
+    const byFrom = [...list].sort((a, b) => a.from - b.from);
+    for (let x = 0; x < byFrom.length; x++) {
+      const a = byFrom[x]!;
+      for (let y = x + 1; y < byFrom.length && byFrom[y]!.from <= a.to; y++) {
+        const b = byFrom[y]!;
+        if (a.host !== b.host && a.from <= b.to) {
+          a.shared = true;
+          b.shared = true;
+        }
+      }
+    }
   }
   return { byIp, byHost };
 }
