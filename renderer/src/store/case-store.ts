@@ -1,17 +1,24 @@
 /**
  * The case store: the renderer's only way to read and write cases in IndexedDB.
  *
- * Global time order: events arrive per input (not globally time-ordered), so `putEventBatch`
- * sorts each batch and appends pages, keeping `sorted` true only while batches arrive in time
- * order. `finalize` (run at the end of an import, or lazily by the first query) re-paginates the
- * case into globally ordered, non-overlapping pages; queries then walk pages in order and skip
- * whole pages by their counts.
+ * Events live in pages of PAGE_SIZE (one JSON string per page, plus its columns and search text
+ * in two side records, see page-cols.ts). `putEventBatch` sorts each batch and appends it to the
+ * current sorted run when it continues it, else starts a new run; ingestion streams each input
+ * in its own time order, so a case has about one run per input. Queries go through the case's
+ * in-memory index (case-index.ts), which merges the runs into the global order (compareEvents)
+ * and filters on columns; only the rows on screen are parsed from their pages' JSON.
  */
 import { CASE_FORMAT, type Case, DEFAULT_SETTINGS, type Entity, type Finding, type InputRecord, type Link, type Problem, type TgEvent, type TokenInfo, TOOL_VERSION, validateCase } from '../../../src/model';
-import type { Histogram } from '../features/timeline/source';
-import { type CaseRow, type CaseScoped, type PageMeta, TokentrailDb } from './db';
-import { compareEvents, type EventQuery, filterKey, filterRows, makePage, mayContainText, metaOf, normalise, PAGE_SIZE, pageEvents, pageOverlaps, paginate, wholePage } from './event-pages';
-import type { TimelineFilter } from '../features/timeline/source';
+import { type Histogram, matches } from '../features/timeline/source';
+import { CaseIndex, rankAt, type Selection, selectionSize } from './case-index';
+import { type CaseRow, type CaseScoped, type EventPage, type PageMeta, TokentrailDb } from './db';
+import { compareEvents, compareKey, type EventQuery, metaOf, normalise, PAGE_SIZE, pageEvents } from './event-pages';
+import { encodePage, eventAt, type PageCols, type PageText } from './page-cols';
+
+/** More sorted runs than this and `finalize` rewrites the case as one run (a window of rows would touch too many pages). */
+const MAX_RUNS = 24;
+/** Page JSON strings kept in memory (~2 MB each), enough for one page per run while scrolling. */
+const RAW_CACHE = 32;
 
 type Scoped = 'inputs' | 'tokens' | 'entities' | 'links' | 'findings';
 const SCOPED: Scoped[] = ['inputs', 'tokens', 'entities', 'links', 'findings'];
@@ -27,10 +34,10 @@ function randomKey(): string {
 
 export class CaseStore {
   readonly db: TokentrailDb;
-  /** Per case: filter key -> matching row count per candidate page (cleared on every write). */
-  private counts = new Map<string, Map<string, Map<number, number>>>();
-  /** Recently parsed pages (`caseId|page`), so scrolling back and forth does not re-parse. */
-  private parsed = new Map<string, TgEvent[]>();
+  /** Per case: the in-memory index and the case revision it was built from. */
+  private indexes = new Map<string, { rev: number; index: Promise<CaseIndex> }>();
+  /** Recently read page JSON (`caseId|page`, least recently used first), so scrolling does not re-read. */
+  private raw = new Map<string, string>();
 
   constructor(db = new TokentrailDb()) {
     this.db = db;
@@ -69,9 +76,11 @@ export class CaseStore {
 
   async deleteCase(id: string): Promise<void> {
     const d = this.db;
-    await d.transaction('rw', [d.cases, d.inputs, d.eventPages, d.tokens, d.entities, d.links, d.findings, d.problems, d.stars], async () => {
+    await d.transaction('rw', [d.cases, d.inputs, d.eventPages, d.pageCols, d.pageText, d.tokens, d.entities, d.links, d.findings, d.problems, d.stars], async () => {
       await d.cases.delete(id);
       await d.eventPages.where('caseId').equals(id).delete();
+      await d.pageCols.where('caseId').equals(id).delete();
+      await d.pageText.where('caseId').equals(id).delete();
       await d.problems.where('caseId').equals(id).delete();
       await d.stars.where('caseId').equals(id).delete();
       for (const t of SCOPED) await d[t].where('caseId').equals(id).delete();
@@ -80,158 +89,255 @@ export class CaseStore {
   }
 
   private invalidate(caseId: string): void {
-    this.counts.delete(caseId);
-    for (const k of [...this.parsed.keys()]) if (k.startsWith(`${caseId}|`)) this.parsed.delete(k);
+    this.indexes.delete(caseId);
+    for (const k of [...this.raw.keys()]) if (k.startsWith(`${caseId}|`)) this.raw.delete(k);
   }
 
-  /** The rows of one page that pass the filter (reads and parses the page unless cached). */
-  private async rowsOf(caseId: string, page: number, f: TimelineFilter): Promise<TgEvent[]> {
-    const key = `${caseId}|${page}`;
-    let events = this.parsed.get(key);
-    if (!events) {
-      const rec = await this.db.eventPages.get([caseId, page]);
-      if (!rec || !mayContainText(rec, f.text)) return [];
-      events = pageEvents(rec);
-      this.parsed.set(key, events);
-      if (this.parsed.size > 16) this.parsed.delete(this.parsed.keys().next().value as string);
+  /** Writes encoded pages (events already in order) and returns their metadata. */
+  private async writePages(caseId: string, events: TgEvent[], first: number, run: number): Promise<PageMeta[]> {
+    const pages: EventPage[] = [];
+    const cols: PageCols[] = [];
+    const texts: PageText[] = [];
+    for (let i = 0; i < events.length; i += PAGE_SIZE) {
+      const chunk = events.slice(i, i + PAGE_SIZE);
+      const page = first + pages.length;
+      const enc = encodePage(caseId, page, chunk);
+      pages.push({ caseId, page, minTs: chunk[0]!.time.ts, maxTs: chunk[chunk.length - 1]!.time.ts, n: chunk.length, json: enc.json });
+      cols.push(enc.cols);
+      texts.push(enc.text);
     }
-    return filterRows(events, f);
+    const d = this.db;
+    await Promise.all([d.eventPages.bulkPut(pages), d.pageCols.bulkPut(cols), d.pageText.bulkPut(texts)]);
+    return pages.map((p) => ({ ...metaOf(p), run }));
   }
 
-  /** Appends events to a case's pages (topping up the last page first). */
+  /**
+   * Appends events to a case. The batch is sorted; when it starts at or after the last stored
+   * event it continues the last sorted run (topping up its last page), else it starts a new run.
+   * Ingestion streams each input in its own time order, so a case has about one run per input.
+   */
   async putEventBatch(caseId: string, events: TgEvent[]): Promise<void> {
     if (!events.length) return;
     const batch = [...events].sort(compareEvents);
     const d = this.db;
-    await d.transaction('rw', [d.cases, d.eventPages], async () => {
+    await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
       const c = await d.cases.get(caseId);
       if (!c) throw new Error(`no case ${caseId}`);
       const pages = [...c.pages];
       const last = pages[pages.length - 1];
-      // Still globally ordered only if this batch starts at or after everything stored so far.
-      const sorted = c.sorted && (!last || batch[0]!.time.ts >= last.maxTs);
-      // Unordered pages are staging: finalize rewrites them with their index keys.
+      const continues = !last || (last.run !== undefined && c.tail !== undefined && compareKey(c.tail, batch[0]!) <= 0);
+      let nextRun = c.nextRun ?? 0;
+      const run = continues && last ? last.run! : nextRun++;
       let rest = batch;
-      if (last && last.n < PAGE_SIZE) {
-        const stored = await d.eventPages.get([caseId, last.page]);
-        const room = PAGE_SIZE - last.n;
-        const merged = [...pageEvents(stored), ...rest.slice(0, room)].sort(compareEvents);
-        rest = rest.slice(room);
-        const page = makePage(caseId, last.page, merged, sorted);
-        await d.eventPages.put(page);
-        pages[pages.length - 1] = metaOf(page);
+      let first = (last?.page ?? -1) + 1;
+      if (continues && last && last.n < PAGE_SIZE) {
+        // Top up the run's last page so an ordered stream keeps full pages.
+        rest = [...pageEvents(await d.eventPages.get([caseId, last.page])), ...batch];
+        pages.pop();
+        first = last.page;
       }
-      const added = paginate(caseId, rest, (pages[pages.length - 1]?.page ?? -1) + 1, PAGE_SIZE, sorted);
-      await d.eventPages.bulkAdd(added);
-      pages.push(...added.map(metaOf));
-      await d.cases.update(caseId, { pages, sorted, eventCount: c.eventCount + events.length });
+      pages.push(...(await this.writePages(caseId, rest, first, run)));
+      const t = batch[batch.length - 1]!;
+      await d.cases.update(caseId, {
+        pages,
+        sorted: c.sorted && continues,
+        eventCount: c.eventCount + events.length,
+        tail: { ts: t.time.ts, input: t.src.input, line: t.src.line, id: t.id },
+        nextRun,
+        rev: (c.rev ?? 0) + 1,
+      });
     });
     this.invalidate(caseId);
   }
 
-  /** Re-paginates a case into globally time-ordered pages (no-op when already sorted). */
+  /**
+   * Makes the case ready to browse. The order is merged in memory from the sorted runs, so this
+   * rewrites nothing unless the case has so many runs (batches far out of order) that a window
+   * of rows would touch too many pages: then it rewrites the events as one run.
+   */
   async finalize(caseId: string): Promise<CaseRow> {
+    const c = await this.db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    const runs = new Set(c.pages.map((p, i) => p.run ?? -1 - i)).size;
+    if (runs <= MAX_RUNS) return c;
+    return this.rewrite(caseId, () => true);
+  }
+
+  /** Rewrites the case's events (those `keep` accepts) as one sorted run, in one transaction. */
+  private async rewrite(caseId: string, keep: (e: TgEvent) => boolean): Promise<CaseRow> {
+    const idx = await this.index(caseId);
     const d = this.db;
-    return d.transaction('rw', [d.cases, d.eventPages], async () => {
+    const row = await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
       const c = await d.cases.get(caseId);
       if (!c) throw new Error(`no case ${caseId}`);
-      if (c.sorted) return c;
-      const all: TgEvent[] = [];
+      const json = new Map<number, string>();
       await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        for (const e of pageEvents(p)) all.push(e);
+        json.set(p.page, p.json);
       });
-      all.sort(compareEvents);
-      await d.eventPages.where('caseId').equals(caseId).delete();
-      const pages = paginate(caseId, all);
-      await d.eventPages.bulkAdd(pages);
-      const row = { ...c, pages: pages.map(metaOf), sorted: true };
-      await d.cases.put(row);
-      this.invalidate(caseId);
-      return row;
+      const kept: TgEvent[] = [];
+      for (let r = 0; r < idx.n; r++) {
+        const [p, i] = idx.locate(r);
+        const e = eventAt(json.get(idx.pages[p]!.page)!, idx.jsonEnd[p]!, i);
+        if (keep(e)) kept.push(e);
+      }
+      json.clear();
+      for (const t of [d.eventPages, d.pageCols, d.pageText]) await t.where('caseId').equals(caseId).delete();
+      const pages = await this.writePages(caseId, kept, 0, 0);
+      const t = kept[kept.length - 1];
+      const next: CaseRow = {
+        ...c,
+        pages,
+        sorted: true,
+        eventCount: kept.length,
+        tail: t && { ts: t.time.ts, input: t.src.input, line: t.src.line, id: t.id },
+        nextRun: 1,
+        rev: (c.rev ?? 0) + 1,
+      };
+      await d.cases.put(next);
+      return next;
+    });
+    this.invalidate(caseId);
+    return row;
+  }
+
+  /** The case's in-memory index (rebuilt when another writer changed the case). */
+  private async index(caseId: string): Promise<CaseIndex> {
+    const c = await this.db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    const held = this.indexes.get(caseId);
+    if (held && held.rev === (c.rev ?? 0)) return held.index;
+    this.invalidate(caseId);
+    const index = this.loadIndex(c);
+    this.indexes.set(caseId, { rev: c.rev ?? 0, index });
+    try {
+      return await index;
+    } catch (e) {
+      this.indexes.delete(caseId);
+      throw e;
+    }
+  }
+
+  private async loadIndex(c: CaseRow): Promise<CaseIndex> {
+    const d = this.db;
+    let cols = await d.pageCols.where('caseId').equals(c.id).toArray();
+    if (cols.length !== c.pages.length) {
+      await this.migrate(c);
+      return this.loadIndex((await d.cases.get(c.id))!);
+    }
+    const byPage = new Map(cols.map((x) => [x.page, x]));
+    cols = c.pages.map((p) => byPage.get(p.page)!);
+    return new CaseIndex(c.pages, cols);
+  }
+
+  /** Gives the pages of a v2 case their columns and search text (v3), keeping their content. */
+  private async migrate(c: CaseRow): Promise<void> {
+    const d = this.db;
+    await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
+      const pages: PageMeta[] = [];
+      for (const [i, m] of c.pages.entries()) {
+        const events = pageEvents(await d.eventPages.get([c.id, m.page]));
+        const enc = encodePage(c.id, m.page, events);
+        await d.eventPages.put({ caseId: c.id, page: m.page, minTs: m.minTs, maxTs: m.maxTs, n: events.length, json: enc.json });
+        await d.pageCols.put(enc.cols);
+        await d.pageText.put(enc.text);
+        // A finalized v2 case is one sorted run; otherwise each page was sorted on its own.
+        pages.push({ ...m, run: c.sorted ? 0 : i });
+      }
+      const last = pages.length ? pageEvents(await d.eventPages.get([c.id, pages[pages.length - 1]!.page])).pop() : undefined;
+      await d.cases.update(c.id, {
+        pages,
+        nextRun: pages.length,
+        tail: last && { ts: last.time.ts, input: last.src.input, line: last.src.line, id: last.id },
+        rev: (c.rev ?? 0) + 1,
+      });
     });
   }
 
-  /** Pages that can hold matching events, in time order. */
-  private async candidates(caseId: string, q: EventQuery): Promise<PageMeta[]> {
-    const f = normalise(q);
-    const c = await this.finalize(caseId);
-    let pages = c.pages.filter((p) => pageOverlaps(f, p));
-    const keep = async (keys: string[]) => {
-      const hit = new Set<number>();
-      for (const k of keys) for (const pk of await this.db.eventPages.where('keys').equals(`${caseId}|${k}`).primaryKeys()) hit.add(pk[1]);
-      pages = pages.filter((p) => hit.has(p.page));
-    };
-    for (const pivot of f.pivots) await keep([pivot]);
-    if (f.kinds.length) await keep(f.kinds.map((k) => `kind:${k}`));
-    return pages;
+  /** The search text of every page, loaded once per index (the biggest part of it, so only when a text filter needs it). */
+  private async withText(caseId: string, idx: CaseIndex): Promise<void> {
+    if (idx.hasText) return;
+    const rows = await this.db.pageText.where('caseId').equals(caseId).toArray();
+    const byPage = new Map(rows.map((x) => [x.page, x]));
+    idx.setText(idx.pages.map((p) => byPage.get(p.page)!));
   }
 
-  private countCache(caseId: string, key: string): Map<number, number> {
-    const byCase = this.counts.get(caseId) ?? new Map<string, Map<number, number>>();
-    this.counts.set(caseId, byCase);
-    const m = byCase.get(key) ?? new Map<number, number>();
-    byCase.set(key, m);
-    return m;
+  /** The events at the given ranks (each page read once, only the needed events parsed). */
+  private async eventsAt(caseId: string, idx: CaseIndex, ranks: ArrayLike<number>): Promise<TgEvent[]> {
+    const at = Array.from(ranks, (r) => idx.locate(r));
+    const need = [...new Set(at.map(([p]) => p))];
+    const json = new Map<number, string>();
+    await Promise.all(
+      need.map(async (p) => {
+        const key = `${caseId}|${idx.pages[p]!.page}`;
+        let s = this.raw.get(key);
+        if (s === undefined) {
+          const rec = await this.db.eventPages.get([caseId, idx.pages[p]!.page]);
+          s = rec?.json ?? '[]';
+        } else this.raw.delete(key);
+        this.raw.set(key, s);
+        json.set(p, s);
+      }),
+    );
+    while (this.raw.size > RAW_CACHE) this.raw.delete(this.raw.keys().next().value as string);
+    return at.map(([p, i]) => eventAt(json.get(p)!, idx.jsonEnd[p]!, i));
+  }
+
+  /** The query's matching ranks (in global order). */
+  private async selection(caseId: string, q: EventQuery): Promise<{ idx: CaseIndex; sel: Selection }> {
+    const idx = await this.index(caseId);
+    if (q.text) await this.withText(caseId, idx);
+    let sel = idx.select(q);
+    if (!sel) {
+      // A needle holding the search text's separators: filter the rows themselves.
+      const f = normalise(q);
+      const base = idx.select({ ...q, text: '' })!;
+      const out: number[] = [];
+      for (let i = 0; i < selectionSize(base); i += PAGE_SIZE) {
+        const ranks = Array.from({ length: Math.min(PAGE_SIZE, selectionSize(base) - i) }, (_, j) => rankAt(base, i + j));
+        const events = await this.eventsAt(caseId, idx, ranks);
+        events.forEach((e, j) => {
+          if (matches(e, f)) out.push(ranks[j]!);
+        });
+      }
+      sel = { lo: 0, hi: out.length, ranks: Uint32Array.from(out) };
+    }
+    return { idx, sel };
   }
 
   /** Matching events in global time order, `offset`/`limit` applied. */
   async queryEvents(caseId: string, q: EventQuery = {}): Promise<TgEvent[]> {
-    const f = normalise(q);
-    const cache = this.countCache(caseId, filterKey(f));
-    let skip = q.offset ?? 0;
-    const limit = q.limit ?? Number.POSITIVE_INFINITY;
+    const { idx, sel } = await this.selection(caseId, q);
+    const size = selectionSize(sel);
+    const from = Math.min(size, q.offset ?? 0);
+    const to = Math.min(size, from + (q.limit ?? size));
     const out: TgEvent[] = [];
-    for (const p of await this.candidates(caseId, q)) {
-      if (out.length >= limit) break;
-      const known = wholePage(f, p) ? p.n : cache.get(p.page);
-      if (known !== undefined && skip >= known) {
-        skip -= known;
-        continue;
-      }
-      const rows = await this.rowsOf(caseId, p.page, f);
-      cache.set(p.page, rows.length);
-      const take = rows.slice(skip, skip + (limit - out.length));
-      skip = Math.max(0, skip - rows.length);
-      out.push(...take);
+    // In slices, so exporting a big case never holds every page's JSON at once.
+    for (let i = from; i < to; i += PAGE_SIZE) {
+      const ranks = sel.ranks ? sel.ranks.subarray(i, Math.min(to, i + PAGE_SIZE)) : Array.from({ length: Math.min(to, i + PAGE_SIZE) - i }, (_, j) => sel.lo + i + j);
+      for (const e of await this.eventsAt(caseId, idx, ranks)) out.push(e);
     }
     return out;
   }
 
   async countEvents(caseId: string, q: EventQuery = {}): Promise<number> {
-    const f = normalise(q);
-    const cache = this.countCache(caseId, filterKey(f));
-    let n = 0;
-    for (const p of await this.candidates(caseId, q)) {
-      let known = wholePage(f, p) ? p.n : cache.get(p.page);
-      if (known === undefined) {
-        known = (await this.rowsOf(caseId, p.page, f)).length;
-        cache.set(p.page, known);
-      }
-      n += known;
-    }
-    return n;
+    return selectionSize((await this.selection(caseId, q)).sel);
   }
 
-  /** Event counts in `buckets` equal time slices over the filter's (or the data's) range. */
+  /** Event counts in `buckets` equal time slices over the filter's (or the matches') range. */
   async histogram(caseId: string, q: EventQuery, buckets: number): Promise<Histogram> {
     const f = normalise(q);
-    const pages = await this.candidates(caseId, q);
+    const { idx, sel } = await this.selection(caseId, q);
+    const size = selectionSize(sel);
+    const tsAt = (i: number) => idx.tsByRank[rankAt(sel, i)]!;
     // Time 0 marks "time unknown" (e.g. a hosts dump without a file time): it must not stretch the
     // axis back to 1970, so the default range starts at the first known time (unknowns clamp to it).
-    const knownMin = Math.min(...pages.map((p) => (p.minTs > 0 ? p.minTs : p.maxTs > 0 ? p.maxTs : Number.POSITIVE_INFINITY)));
-    const from = f.from ?? (Number.isFinite(knownMin) ? knownMin : (pages[0]?.minTs ?? 0));
-    const to = f.to ?? pages[pages.length - 1]?.maxTs ?? from;
+    let firstKnown = 0;
+    while (firstKnown < size && tsAt(firstKnown) <= 0) firstKnown++;
+    const from = f.from ?? (firstKnown < size ? tsAt(firstKnown) : size ? tsAt(0) : 0);
+    const to = f.to ?? (size ? tsAt(size - 1) : from);
     const counts = new Array<number>(buckets).fill(0);
     const width = Math.max(1, (to - from) / buckets);
-    const slot = (ts: number) => Math.min(buckets - 1, Math.max(0, Math.floor((ts - from) / width)));
-    for (const p of pages) {
-      // A page inside one bucket with no row filter is counted without reading it.
-      if (wholePage(f, p) && slot(p.minTs) === slot(p.maxTs)) {
-        counts[slot(p.minTs)]! += p.n;
-        continue;
-      }
-      for (const e of await this.rowsOf(caseId, p.page, f)) counts[slot(e.time.ts)]!++;
-    }
+    for (let i = 0; i < size; i++) counts[Math.min(buckets - 1, Math.max(0, Math.floor((tsAt(i) - from) / width)))]!++;
     return { from, to, counts };
   }
 
@@ -288,23 +394,12 @@ export class CaseStore {
    */
   async deleteInputData(caseId: string, topPath: string): Promise<void> {
     const mine = (input: string) => input === topPath || input.startsWith(`${topPath}!`);
+    await this.rewrite(caseId, (e) => !mine(e.src.input));
     const d = this.db;
-    await d.transaction('rw', [d.cases, d.eventPages, d.inputs, d.problems], async () => {
-      const c = await d.cases.get(caseId);
-      if (!c) throw new Error(`no case ${caseId}`);
-      const kept: TgEvent[] = [];
-      await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        for (const e of pageEvents(p)) if (!mine(e.src.input)) kept.push(e);
-      });
-      kept.sort(compareEvents);
-      await d.eventPages.where('caseId').equals(caseId).delete();
-      const pages = paginate(caseId, kept);
-      await d.eventPages.bulkAdd(pages);
-      await d.cases.put({ ...c, pages: pages.map(metaOf), sorted: true, eventCount: kept.length });
+    await d.transaction('rw', [d.inputs, d.problems], async () => {
       await d.inputs.where('caseId').equals(caseId).filter((i) => mine(i.path)).delete();
       await d.problems.where('caseId').equals(caseId).filter((p) => mine(p.input)).delete();
     });
-    this.invalidate(caseId);
   }
 
   /** Replaces the case's entities, links and findings with a fresh analysis. */

@@ -10,6 +10,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Entity, Finding, InputRecord, Link, Problem, TokenInfo } from '../../../src/model';
 import type { Case } from '../../../src/model';
+import type { PageCols, PageText } from './page-cols';
 
 /** Summary of one stored event page, kept on the case so queries can skip pages unread. */
 export interface PageMeta {
@@ -17,6 +18,19 @@ export interface PageMeta {
   minTs: number;
   maxTs: number;
   n: number;
+  /**
+   * Sorted run the page belongs to: consecutive pages of one run are in global order among
+   * themselves, so the case's order is a merge of its runs (case-index.ts). Absent on v2 pages.
+   */
+  run?: number;
+}
+
+/** The order key of one event (compareEvents): where the last run ends. */
+export interface OrderKey {
+  ts: number;
+  input: string;
+  line: number;
+  id: string;
 }
 
 /** A case's row: metadata only; the bulk lives in the other tables. */
@@ -29,9 +43,14 @@ export interface CaseRow {
   redaction: Case['redaction'];
   tool: Case['tool'];
   eventCount: number;
-  /** True when pages are globally time-ordered and `pages` is current. */
+  /** True when the pages form one sorted run (globally time-ordered as stored). */
   sorted: boolean;
   pages: PageMeta[];
+  /** Last event of the last run, and the next run number (v3). */
+  tail?: OrderKey;
+  nextRun?: number;
+  /** Bumped by every change to the events, so readers know their in-memory index is stale (v3). */
+  rev?: number;
   /** Per-case HMAC key (hex) for report pseudonyms: same person, same alias within this case only. */
   pseudonymKey?: string;
   /** v1 only: starred event ids, moved to the `stars` table by the v2 upgrade. */
@@ -44,8 +63,11 @@ export interface EventPage {
   page: number;
   minTs: number;
   maxTs: number;
-  /** `<caseId>|<pivot key>` for every pivot key and `<caseId>|kind:<kind>` of its events. */
-  keys: string[];
+  /**
+   * v2 pages only: `<caseId>|<pivot key>` of its events for the `*keys` index. v3 pages find
+   * events through the in-memory case index (page-cols.ts), which saves ~1,000 index entries per page.
+   */
+  keys?: string[];
   n: number;
   /**
    * The events as one JSON array. One string per record instead of 4,000 objects: IndexedDB
@@ -81,6 +103,13 @@ export const SCHEMA_V1 = {
 /** Version 2: starred rows get their own table (indexed by case) instead of an array on the case. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, stars: '[caseId+eventId], caseId' };
 
+/**
+ * Version 3: the columns of each page (order keys, kind, source, pivot postings) and its search
+ * text, each in its own record so opening a case reads neither the events' JSON nor the text.
+ * Pages of older cases get theirs when the case is first read (case-store.ts).
+ */
+export const SCHEMA_V3 = { ...SCHEMA_V2, pageCols: '[caseId+page], caseId', pageText: '[caseId+page], caseId' };
+
 /** Moves v1's `cases.starred` arrays into the v2 `stars` table. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const cases = await tx.table<CaseRow>('cases').toArray();
@@ -104,10 +133,13 @@ export class TokentrailDb extends Dexie {
   findings!: Table<CaseScoped<Finding>, [string, string]>;
   problems!: Table<ProblemRow, number>;
   stars!: Table<StarRow, [string, string]>;
+  pageCols!: Table<PageCols, [string, number]>;
+  pageText!: Table<PageText, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }

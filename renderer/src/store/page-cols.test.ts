@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import { pivotKeys } from '../features/timeline/source';
+import { encodePage, eventAt, searchText } from './page-cols';
+import { makeEvents } from './test-events';
+
+it('encodes a page as JSON with per-event offsets, columns and lowercase search text', () => {
+  const events = makeEvents(20, 5);
+  events[3]!.text = 'path="/store/user/Alice/Ünïcode \\ back"';
+  events[7]!.summary = 'Token used from Alice';
+  events[9]!.severity = 'high';
+  const { json, cols, text } = encodePage('c', 0, events);
+  expect(JSON.parse(json)).toEqual(events);
+  for (let i = 0; i < events.length; i++) expect(eventAt(json, cols.jsonEnd, i)).toEqual(events[i]);
+  expect(cols.n).toBe(20);
+  expect([...cols.ts]).toEqual(events.map((e) => e.time.ts));
+  expect(cols.sev[9]).toBe(3);
+  expect(cols.sev[8]).toBe(0);
+  // Postings: key k holds exactly the positions of the events carrying it.
+  for (const [k, key] of cols.keys.entries()) {
+    const pos = [...cols.keyPos.subarray(k === 0 ? 0 : cols.keyEnd[k - 1], cols.keyEnd[k])];
+    expect(pos).toEqual(events.flatMap((e, i) => (pivotKeys(e).includes(key) ? [i] : [])));
+  }
+  expect(searchText(text, 'user/alice/ünïcode')).toEqual([3]);
+  expect(searchText(text, '\\ back')).toEqual([3]);
+  expect(searchText(text, 'from alice')).toEqual([7]);
+  expect(searchText(text, 'not-in-any-line')).toEqual([]);
+  // One hit per event even when the needle occurs twice in it.
+  expect(searchText(text, 'alice').length).toBe(events.filter((e) => `${e.text}\u0000${e.summary ?? ''}`.toLowerCase().includes('alice')).length);
+});
