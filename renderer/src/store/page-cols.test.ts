@@ -5,7 +5,7 @@ import { makeEvents } from './test-events';
 
 it('encodes a page as JSON with per-event offsets, columns and lowercase search text', () => {
   const events = makeEvents(20, 5);
-  events[3]!.text = 'path="/store/user/Alice/Ünïcode \\ back"';
+  events[3]!.text = 'path="/store/user/Alice/Ünïcode \\ back" {[}]"\\"';
   events[7]!.summary = 'Token used from Alice';
   events[9]!.severity = 'high';
   const { json, cols, text } = encodePage('c', 0, events);

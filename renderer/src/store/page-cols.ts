@@ -8,7 +8,6 @@
  */
 import type { TgEvent } from '../../../src/model';
 import { SEVERITIES } from '../../../src/model/severity';
-import { pivotKeys } from '../features/timeline/source';
 
 /** Per-page columns (one entry per event, in the page's order). Strings are dictionary-coded per page. */
 export interface PageCols {
@@ -63,6 +62,43 @@ function dict(): { list: string[]; of(s: string): number } {
   };
 }
 
+/** Field -> value -> positions: the pivot keys (`field:value`) without building a string per event and key. */
+type Postings = Map<string, Map<string, number[]>>;
+
+function post(p: Postings, field: string, v: string | number | undefined, i: number): void {
+  if (v === undefined || v === '') return;
+  let byValue = p.get(field);
+  if (!byValue) {
+    byValue = new Map();
+    p.set(field, byValue);
+  }
+  const key = typeof v === 'string' ? v : String(v);
+  const list = byValue.get(key);
+  if (!list) byValue.set(key, [i]);
+  // The same key twice on one event (host and workerNode equal) is one posting.
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** The keys of `pivotKeys` (features/timeline/source.ts), field by field; the page-cols test holds them equal. */
+function addPivots(p: Postings, e: TgEvent, i: number): void {
+  const d = e.ids;
+  post(p, 'ip', d.ip, i);
+  post(p, 'host', d.host, i);
+  post(p, 'host', d.workerNode, i);
+  post(p, 'user', d.user, i);
+  post(p, 'sub', d.sub, i);
+  post(p, 'jti', d.jti, i);
+  post(p, 'vo', d.vo, i);
+  post(p, 'job', d.ceJobId, i);
+  post(p, 'job', d.batchJobId, i);
+  post(p, 'job', d.globalJobId, i);
+  post(p, 'job', d.arcJobId, i);
+  post(p, 'pilot', d.pilotId, i);
+  post(p, 'payload', d.payloadId, i);
+  post(p, 'endpoint', d.endpoint, i);
+  if (d.tokenFps) for (const fp of d.tokenFps) post(p, 'tok', fp.slice(0, 16), i);
+}
+
 /** Encodes events (already in order) as page JSON, columns and search text in one pass. */
 export function encodePage(caseId: string, page: number, events: TgEvent[]): { json: string; cols: PageCols; text: PageText } {
   const n = events.length;
@@ -76,12 +112,13 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
   const parser = new Uint16Array(n);
   const kind = new Uint16Array(n);
   const sev = new Uint8Array(n);
-  const jsonEnd = new Uint32Array(n);
+  // One stringify of the whole page, then a scan for where each event ends: measured ~30 % cheaper
+  // than stringifying event by event and joining (the retained parts cost garbage collection).
+  const json = JSON.stringify(events);
+  const jsonEnd = eventEnds(json, n);
   const textEnd = new Uint32Array(n);
-  const postings = new Map<string, number[]>();
-  const parts = new Array<string>(n);
+  const postings: Postings = new Map();
   const texts = new Array<string>(n);
-  let jpos = 1;
   let tpos = 0;
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
@@ -92,33 +129,25 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
     parser[i] = parsers.of(e.src.parser);
     kind[i] = kinds.of(e.kind);
     sev[i] = e.severity ? Math.max(0, SEVERITIES.indexOf(e.severity)) : 0;
-    // The same key twice on one event (host and workerNode equal) is one posting.
-    for (const k of pivotKeys(e)) {
-      const p = postings.get(k);
-      if (!p) postings.set(k, [i]);
-      else if (p[p.length - 1] !== i) p.push(i);
-    }
-    const j = JSON.stringify(e);
-    parts[i] = j;
-    jpos += j.length;
-    jsonEnd[i] = jpos;
-    jpos += 1;
+    addPivots(postings, e, i);
     const t = `${e.text.toLowerCase()}\u0000${(e.summary ?? '').toLowerCase()}`;
     texts[i] = t;
     tpos += t.length;
     textEnd[i] = tpos;
     tpos += 1;
   }
-  const keys = [...postings.keys()].sort();
+  const flat = new Map<string, number[]>();
+  for (const [field, values] of postings) for (const [v, list] of values) flat.set(`${field}:${v}`, list);
+  const keys = [...flat.keys()].sort();
   const keyEnd = new Uint32Array(keys.length);
   let total = 0;
   for (let k = 0; k < keys.length; k++) {
-    total += postings.get(keys[k]!)!.length;
+    total += flat.get(keys[k]!)!.length;
     keyEnd[k] = total;
   }
   const keyPos = new Uint16Array(total);
   let o = 0;
-  for (const k of keys) for (const p of postings.get(k)!) keyPos[o++] = p;
+  for (const k of keys) for (const p of flat.get(k)!) keyPos[o++] = p;
   const cols: PageCols = {
     caseId,
     page,
@@ -138,7 +167,34 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
     keyPos,
     jsonEnd,
   };
-  return { json: `[${parts.join(',')}]`, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
+  return { json, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
+}
+
+/** End offsets of the `n` top-level objects of a JSON array of objects (strings skipped with indexOf). */
+export function eventEnds(json: string, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  let depth = 0;
+  let k = 0;
+  for (let i = 1; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      // Skip the string: the next quote not escaped by an odd number of backslashes.
+      let q = json.indexOf('"', i + 1);
+      for (;;) {
+        let b = q - 1;
+        while (json.charCodeAt(b) === 92) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+        q = json.indexOf('"', q + 1);
+      }
+      i = q;
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) out[k++] = i + 1;
+    }
+  }
+  if (k !== n) throw new Error(`page JSON holds ${k} events, expected ${n}`);
+  return out;
 }
 
 /** Event `i` of a page from its JSON and columns, parsing only that event. */
