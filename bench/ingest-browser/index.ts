@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { type CpuProfile, printProfile } from './cpu-profile';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const NAIVE = Number(process.env.BENCH_NAIVE_EVENTS ?? 100_000);
@@ -71,24 +72,6 @@ async function main() {
     await browser.close();
     server.httpServer.close();
   }
-}
-
-interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function printProfile(prof: CpuProfile): void {
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  prof.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-    self.set(k, (self.get(k) ?? 0) + (prof.timeDeltas[i] ?? 0));
-  });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  for (const [k, us] of top) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 
 main().catch((e) => {
