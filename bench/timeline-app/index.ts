@@ -166,7 +166,18 @@ async function main() {
     );
     console.log(`open the timeline (index load + merge of the runs, first rows): ${Date.now() - tOpen} ms`);
 
+    const cdp = await ctx.newCDPSession(page);
+    // BENCH_PROFILE=filters|scroll|scroll-fast: CPU profile of the filter runs or of a scroll, by self time.
+    const profile = async (what: string) => {
+      if (process.env.BENCH_PROFILE !== what) return async () => {};
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      return async () => printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    };
+    const stopFilters = await profile('filters');
     const lat = await measureFilters(page);
+    await stopFilters();
     const all = Object.values(lat).flat();
     console.log('filter / pivot, input to rendered rows:');
     for (const [k, xs] of Object.entries(lat)) console.log(`  ${k.padEnd(22)} ${fmt(xs)}`);
@@ -175,16 +186,18 @@ async function main() {
 
     // Scrolling: idle frame rate of the same page first (the ceiling here), then two speeds.
     const idle = await page.evaluate(scrollRun, { pxPerSec: 0, ms: 2000 });
-    const cdp = await ctx.newCDPSession(page);
-    // BENCH_PROFILE=1: CPU profile of the slow scroll, by self time.
-    if (process.env.BENCH_PROFILE) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
+    const stopScroll = await profile('scroll');
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
+    const m0 = await metrics();
     const reading = await page.evaluate(scrollRun, { pxPerSec: 3000, ms: 5000 });
-    if (process.env.BENCH_PROFILE) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    const m1 = await metrics();
+    await stopScroll();
+    const busy = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'].map((k) => `${k.replace('Duration', '')} ${Math.round(((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000)} ms`);
+    console.log(`  main thread during the 5 s slow scroll: ${busy.join(', ')}; layouts ${(m1.LayoutCount ?? 0) - (m0.LayoutCount ?? 0)}, style recalcs ${(m1.RecalcStyleCount ?? 0) - (m0.RecalcStyleCount ?? 0)}`);
+    const stopFast = await profile('scroll-fast');
     const fast = await page.evaluate(scrollRun, { pxPerSec: 30000, ms: 5000 });
+    await stopFast();
     const line = (name: string, r: typeof idle) =>
       `  ${name.padEnd(30)} ${r.fps.toFixed(1)} fps, p95 frame ${r.p95.toFixed(1)} ms, ${r.long} frames > 25 ms, ${r.blankFrames}/${r.frames} frames with placeholder rows${r.rowsPassed ? `, ${r.rowsPassed.toLocaleString('en')} rows passed` : ''}`;
     console.log('scroll (virtualized list, requestAnimationFrame timestamps):');

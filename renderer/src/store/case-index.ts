@@ -225,8 +225,11 @@ export class CaseIndex {
         }
         ranks = Uint32Array.from(out).sort();
       } else {
-        for (let r = lo; r < hi; r++) if (test!(this.order[r]!)) out.push(r);
-        ranks = Uint32Array.from(out);
+        // No pivot or text: one pass over the time range in rank order (already sorted).
+        const buf = new Uint32Array(hi - lo);
+        let k = 0;
+        for (let r = lo; r < hi; r++) if (test!(this.order[r]!)) buf[k++] = r;
+        ranks = buf.subarray(0, k);
       }
       sel = { lo: 0, hi: ranks.length, ranks };
     }

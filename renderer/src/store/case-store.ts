@@ -38,9 +38,15 @@ export class CaseStore {
   private indexes = new Map<string, { rev: number; index: Promise<CaseIndex> }>();
   /** Recently read page JSON (`caseId|page`, least recently used first), so scrolling does not re-read. */
   private raw = new Map<string, string>();
+  /** Search text reads under way, per index. */
+  private textLoads = new WeakMap<CaseIndex, Promise<void>>();
 
-  constructor(db = new TokentrailDb()) {
+  /** Read a case's search text in the background once its index is loaded (the UI's store; workers need not). */
+  private readonly preloadText: boolean;
+
+  constructor(db = new TokentrailDb(), opts: { preloadText?: boolean } = {}) {
     this.db = db;
+    this.preloadText = opts.preloadText ?? false;
   }
 
   async createCase(init: { name: string; id?: string; settings?: Case['settings']; createdAt?: string }): Promise<CaseRow> {
@@ -210,7 +216,10 @@ export class CaseStore {
     const index = this.loadIndex(c);
     this.indexes.set(caseId, { rev: c.rev ?? 0, index });
     try {
-      return await index;
+      const idx = await index;
+      // Read the search text in the background, so the first text filter does not wait for it.
+      if (this.preloadText) setTimeout(() => this.withText(caseId, idx).catch(() => {}), 0);
+      return idx;
     } catch (e) {
       this.indexes.delete(caseId);
       throw e;
@@ -254,11 +263,22 @@ export class CaseStore {
   }
 
   /** The search text of every page, loaded once per index (the biggest part of it, so only when a text filter needs it). */
-  private async withText(caseId: string, idx: CaseIndex): Promise<void> {
-    if (idx.hasText) return;
-    const rows = await this.db.pageText.where('caseId').equals(caseId).toArray();
-    const byPage = new Map(rows.map((x) => [x.page, x]));
-    idx.setText(idx.pages.map((p) => byPage.get(p.page)!));
+  private withText(caseId: string, idx: CaseIndex): Promise<void> {
+    if (idx.hasText) return Promise.resolve();
+    let loading = this.textLoads.get(idx);
+    if (!loading) {
+      // Record by record (a cursor), so the main thread deserialises ~1 MB at a time, not ~200 MB at once.
+      const byPage = new Map<number, PageText>();
+      loading = this.db.pageText
+        .where('caseId')
+        .equals(caseId)
+        .each((x) => {
+          byPage.set(x.page, x);
+        })
+        .then(() => idx.setText(idx.pages.map((p) => byPage.get(p.page)!)));
+      this.textLoads.set(idx, loading);
+    }
+    return loading;
   }
 
   /** The events at the given ranks (each page read once, only the needed events parsed). */

@@ -9,6 +9,6 @@ let shared: CaseStore | undefined;
 
 /** The app's store (created on first use). */
 export function caseStore(): CaseStore {
-  shared ??= new CaseStore();
+  shared ??= new CaseStore(undefined, { preloadText: true });
   return shared;
 }

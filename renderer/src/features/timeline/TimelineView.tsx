@@ -93,7 +93,9 @@ export function TimelineView(props: TimelineViewProps) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => parentRef.current,
+    // Called for every row when the count changes (a million times): no lookups unless a row is open.
     estimateSize: (i) => {
+      if (expanded.size === 0) return ROW;
       const e = pages.get(Math.floor(i / PAGE))?.[i % PAGE];
       return e && expanded.has(e.id) ? EXPANDED : ROW;
     },
