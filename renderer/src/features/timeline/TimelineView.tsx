@@ -17,8 +17,8 @@ const KINDS: EventKind[] = [
 const PAGE = 200;
 const ROW = 30;
 const EXPANDED = 150;
-/** Identifier chips per row: more than fit in the row's id column (it clips the rest) only cost rendering time. */
-const CHIPS = 8;
+/** Identifier chips per row (the id column clips what does not fit; an opened row is the place to read them all). */
+const CHIPS = 14;
 
 /** Which entity colour a pivot key gets. */
 export function pivotClass(key: string): string {
