@@ -181,8 +181,13 @@ async function main() {
     const all = Object.values(lat).flat();
     console.log('filter / pivot, input to rendered rows:');
     for (const [k, xs] of Object.entries(lat)) console.log(`  ${k.padEnd(22)} ${fmt(xs)}`);
+    // The text box applies its filter 150 ms after the last keystroke (TimelineView): the rest is the work.
+    const textWork = lat['text (incl. debounce)']!.map((x) => x - 150);
+    console.log(`  ${'text, after debounce'.padEnd(22)} ${fmt(textWork)}`);
     const noText = Object.entries(lat).filter(([k]) => !k.startsWith('text')).flatMap(([, xs]) => xs);
+    const work = [...noText, ...textWork];
     console.log(`  all                    ${fmt(all)}`);
+    console.log(`  all, text without its debounce ${fmt(work)}`);
 
     // Scrolling: idle frame rate of the same page first (the ceiling here), then two speeds.
     const idle = await page.evaluate(scrollRun, { pxPerSec: 0, ms: 2000 });
@@ -244,7 +249,7 @@ async function main() {
     const naiveMedian = pct(Object.values(naive), 0.5);
     console.log(`ratio: filter p95 ${pct(all, 0.95).toFixed(0)} ms vs naive scan median ${naiveMedian} ms = ${(naiveMedian / pct(all, 0.95)).toFixed(0)}x faster`);
     console.log(
-      `goal filter p95 ≤ 150 ms: ${pct(all, 0.95) <= 150} (without text: ${pct(noText, 0.95) <= 150}); goal scroll ≥ 55 fps: ${Math.min(reading.fps, fast.fps) >= 55} (idle ceiling ${idle.fps.toFixed(1)} fps)`,
+      `goal filter p95 ≤ 150 ms: ${pct(all, 0.95) <= 150} (text without its debounce: ${pct(work, 0.95) <= 150}); goal scroll ≥ 55 fps: ${Math.min(reading.fps, fast.fps) >= 55} (idle ceiling ${idle.fps.toFixed(1)} fps)`,
     );
   } finally {
     await browser.close();

@@ -11,7 +11,7 @@
  */
 import type { PageMeta } from './db';
 import { normalise, type EventQuery } from './event-pages';
-import { type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
+import { bloomMayHold, needleTrigrams, type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
 import { SEVERITIES } from '../../../src/model/severity';
 
 /** A filter result: ranks `lo..hi-1` (every event in a time range), or the listed ranks in ascending order. */
@@ -59,9 +59,11 @@ export class CaseIndex {
   private readonly input: Uint32Array;
   private readonly inputs: string[] = [];
   private readonly sev: Uint8Array;
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, ArrayLike<number>>();
   /** Search text per page, once loaded (see `setText`). */
   private text: PageText[] | undefined;
+  /** Trigram filter of each page's search text (built as the text is read). */
+  private blooms: Uint32Array[] = [];
   private cache = new Map<string, Selection>();
 
   constructor(pages: PageMeta[], cols: PageCols[]) {
@@ -92,6 +94,7 @@ export class CaseIndex {
         }
         return g;
       });
+    const building = new Map<string, number[]>();
     const km = new Map<string, number>();
     const pm = new Map<string, number>();
     const im = new Map<string, number>();
@@ -114,15 +117,17 @@ export class CaseIndex {
       let start = 0;
       for (let k = 0; k < c.keys.length; k++) {
         const end = c.keyEnd[k]!;
-        let list = this.postings.get(c.keys[k]!);
+        let list = building.get(c.keys[k]!);
         if (!list) {
           list = [];
-          this.postings.set(c.keys[k]!, list);
+          building.set(c.keys[k]!, list);
         }
         for (let j = start; j < end; j++) list.push(b + c.keyPos[j]!);
         start = end;
       }
     }
+    // Typed arrays: millions of postings the garbage collector does not have to walk.
+    for (const [k, list] of building) this.postings.set(k, Uint32Array.from(list));
     // Rank of each input path in string order, so the merge compares integers.
     const byName = this.inputs.map((s, i) => [s, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const inputRank = new Uint32Array(this.inputs.length);
@@ -162,8 +167,9 @@ export class CaseIndex {
     return this.text !== undefined;
   }
 
-  setText(text: PageText[]): void {
+  setText(text: PageText[], blooms: Uint32Array[]): void {
     this.text = text;
+    this.blooms = blooms;
   }
 
   /** Page index and position of the event at `rank`. */
@@ -187,11 +193,11 @@ export class CaseIndex {
   }
 
   /** Phys of the events carrying a pivot key (`tok:` matches by fingerprint prefix, as the row filter does). */
-  private pivotPhys(pivot: string): number[] {
+  private pivotPhys(pivot: string): ArrayLike<number> {
     if (pivot.startsWith('tok:') && pivot.length < 20) {
       const lists = [...this.postings].filter(([k]) => k.startsWith(pivot)).map(([, l]) => l);
       if (lists.length === 1) return lists[0]!;
-      return [...new Set(lists.flat())].sort((a, b) => a - b);
+      return Uint32Array.from(new Set(lists.flatMap((l) => Array.from(l)))).sort();
     }
     return this.postings.get(pivot) ?? [];
   }
@@ -213,13 +219,14 @@ export class CaseIndex {
     let sel: Selection;
     if (!f.pivots.length && !needle && !test) sel = { lo, hi };
     else {
-      let phys: number[] | undefined;
+      let phys: ArrayLike<number> | undefined;
       for (const p of f.pivots) phys = phys ? intersect(phys, this.pivotPhys(p)) : this.pivotPhys(p);
       if (needle) phys = this.textPhys(needle, phys);
       const out: number[] = [];
       let ranks: Uint32Array;
       if (phys) {
-        for (const p of phys) {
+        for (let j = 0; j < phys.length; j++) {
+          const p = phys[j]!;
           const r = this.rank[p]!;
           if (r >= lo && r < hi && (!test || test(p))) out.push(r);
         }
@@ -269,10 +276,10 @@ export class CaseIndex {
   }
 
   /** Phys whose text or summary contains `needle`, among `within` when given. */
-  private textPhys(needle: string, within: number[] | undefined): number[] {
+  private textPhys(needle: string, within: ArrayLike<number> | undefined): ArrayLike<number> {
     const text = this.text!;
     if (within && within.length < this.n / 16) {
-      return within.filter((p) => {
+      return Array.from(within).filter((p) => {
         const pg = this.pageOf[p]!;
         const i = p - this.base[pg]!;
         const t = text[pg]!;
@@ -281,13 +288,17 @@ export class CaseIndex {
       });
     }
     const out: number[] = [];
-    for (let pg = 0; pg < text.length; pg++) for (const i of searchText(text[pg]!, needle)) out.push(this.base[pg]! + i);
+    const grams = needleTrigrams(needle);
+    for (let pg = 0; pg < text.length; pg++) {
+      if (!bloomMayHold(this.blooms[pg]!, grams)) continue;
+      for (const i of searchText(text[pg]!, needle)) out.push(this.base[pg]! + i);
+    }
     return within ? intersect(within, out) : out;
   }
 }
 
 /** Intersection of two ascending lists. */
-function intersect(a: number[], b: number[]): number[] {
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

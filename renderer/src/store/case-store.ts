@@ -13,7 +13,7 @@ import { type Histogram, matches } from '../features/timeline/source';
 import { CaseIndex, rankAt, type Selection, selectionSize } from './case-index';
 import { type CaseRow, type CaseScoped, type EventPage, type PageMeta, TokentrailDb } from './db';
 import { compareEvents, compareKey, type EventQuery, metaOf, normalise, PAGE_SIZE, pageEvents } from './event-pages';
-import { encodePage, eventAt, type PageCols, type PageText } from './page-cols';
+import { encodePage, eventAt, type PageCols, type PageText, textBloom } from './page-cols';
 
 /** More sorted runs than this and `finalize` rewrites the case as one run (a window of rows would touch too many pages). */
 const MAX_RUNS = 24;
@@ -268,14 +268,20 @@ export class CaseStore {
     let loading = this.textLoads.get(idx);
     if (!loading) {
       // Record by record (a cursor), so the main thread deserialises ~1 MB at a time, not ~200 MB at once.
-      const byPage = new Map<number, PageText>();
+      const byPage = new Map<number, [PageText, Uint32Array]>();
       loading = this.db.pageText
         .where('caseId')
         .equals(caseId)
         .each((x) => {
-          byPage.set(x.page, x);
+          byPage.set(x.page, [x, textBloom(x.text)]);
         })
-        .then(() => idx.setText(idx.pages.map((p) => byPage.get(p.page)!)));
+        .then(() => {
+          const got = idx.pages.map((p) => byPage.get(p.page)!);
+          idx.setText(
+            got.map(([t]) => t),
+            got.map(([, b]) => b),
+          );
+        });
       this.textLoads.set(idx, loading);
     }
     return loading;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { pivotKeys } from '../features/timeline/source';
-import { encodePage, eventAt, searchText } from './page-cols';
+import { bloomMayHold, encodePage, eventAt, needleTrigrams, searchText, textBloom } from './page-cols';
 import { makeEvents } from './test-events';
 
 it('encodes a page as JSON with per-event offsets, columns and lowercase search text', () => {
@@ -26,4 +26,16 @@ it('encodes a page as JSON with per-event offsets, columns and lowercase search 
   expect(searchText(text, 'not-in-any-line')).toEqual([]);
   // One hit per event even when the needle occurs twice in it.
   expect(searchText(text, 'alice').length).toBe(events.filter((e) => `${e.text}\u0000${e.summary ?? ''}`.toLowerCase().includes('alice')).length);
+});
+
+it('skips a page by its trigram filter only when the needle cannot occur in it', () => {
+  const { text } = encodePage('c', 0, makeEvents(300, 6));
+  const bits = textBloom(text.text);
+  // Every substring of the text passes (no false negatives) ...
+  for (let i = 0; i + 12 < text.text.length; i += 97) expect(bloomMayHold(bits, needleTrigrams(text.text.slice(i, i + 12)))).toBe(true);
+  // ... and needles made of trigrams the page does not hold are skipped.
+  expect(bloomMayHold(bits, needleTrigrams('qqqzzzxxx'))).toBe(false);
+  expect(searchText(text, 'qqqzzzxxx')).toEqual([]);
+  // Too short for a trigram: every page may hold it.
+  expect(needleTrigrams('ab')).toEqual([]);
 });

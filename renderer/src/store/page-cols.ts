@@ -227,3 +227,36 @@ export function searchText(t: PageText, needle: string): number[] {
     from = t.textEnd[i]! + 1;
   }
 }
+
+/** Bits in a page's trigram filter (a Bloom filter with one hash): 8 KB per page. */
+const BLOOM_BITS = 1 << 16;
+
+function trigram(s: string, i: number): number {
+  // Multiplicative hash of three UTF-16 code units to 16 bits.
+  return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca77) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae3d)) >>> 16;
+}
+
+/**
+ * The trigrams of a page's search text as a bitmap: a needle with a trigram whose bit is clear
+ * cannot occur in the page, so a rare needle scans a few pages instead of all the text.
+ */
+export function textBloom(text: string): Uint32Array {
+  const bits = new Uint32Array(BLOOM_BITS / 32);
+  for (let i = 0; i + 2 < text.length; i++) {
+    const h = trigram(text, i);
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  return bits;
+}
+
+/** The bit positions a needle needs (none when shorter than a trigram: every page may hold it). */
+export function needleTrigrams(needle: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 2 < needle.length; i++) out.push(trigram(needle, i));
+  return out;
+}
+
+export function bloomMayHold(bits: Uint32Array, trigrams: number[]): boolean {
+  for (const h of trigrams) if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
+  return true;
+}
