@@ -96,9 +96,14 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 0.5).toFixed(0)} ms, p95 ${pct(xs, 
 
 async function measureFilters(page: Page): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = { 'pivot add': [], 'pivot remove': [], kind: [], 'text (incl. debounce)': [] };
+  let first = true;
   const run = async (cat: string, op: Op) => {
     const r = await page.evaluate(timeOp, op);
-    out[cat]!.push(r.ms);
+    // The first text filter may wait for the search text, still being read in the background after opening.
+    if (cat.startsWith('text') && first) {
+      first = false;
+      console.log(`  first text filter after opening (search text still loading): ${r.ms.toFixed(0)} ms`);
+    } else out[cat]!.push(r.ms);
     return r;
   };
   for (let rep = 0; rep < REPS; rep++) {
