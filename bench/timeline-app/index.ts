@@ -88,6 +88,33 @@ function scrollRun(a: { pxPerSec: number; ms: number }): Promise<{ fps: number; 
   });
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Busy wall time and CPU time of the renderer's main thread per frame, from a Chromium trace. */
+function mainThreadCost(events: TraceEvent[], frames: number): { cpuPerFrame: number; wallPerFrame: number } {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best = { cpu: 0, wall: 0 };
+  for (const m of mains) {
+    let cpu = 0;
+    let wall = 0;
+    for (const e of events) {
+      if (e.pid !== m.pid || e.tid !== m.tid || e.ph !== 'X' || e.name !== 'RunTask') continue;
+      wall += e.dur ?? 0;
+      cpu += e.tdur ?? 0;
+    }
+    if (wall > best.wall) best = { cpu, wall };
+  }
+  return { cpuPerFrame: best.cpu / 1000 / frames, wallPerFrame: best.wall / 1000 / frames };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? Number.NaN;
@@ -196,20 +223,21 @@ async function main() {
 
     // Scrolling: idle frame rate of the same page first (the ceiling here), then two speeds.
     const idle = await page.evaluate(scrollRun, { pxPerSec: 0, ms: 2000 });
-    const stopScroll = await profile('scroll');
-    await cdp.send('Performance.enable');
-    const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
-    const m0 = await metrics();
-    const reading = await page.evaluate(scrollRun, { pxPerSec: 3000, ms: 5000 });
-    const m1 = await metrics();
-    await stopScroll();
-    const busy = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'].map((k) => `${k.replace('Duration', '')} ${Math.round(((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000)} ms`);
-    console.log(`  main thread during the 5 s slow scroll: ${busy.join(', ')}; layouts ${(m1.LayoutCount ?? 0) - (m0.LayoutCount ?? 0)}, style recalcs ${(m1.RecalcStyleCount ?? 0) - (m0.RecalcStyleCount ?? 0)}`);
-    const stopFast = await profile('scroll-fast');
-    const fast = await page.evaluate(scrollRun, { pxPerSec: 30000, ms: 5000 });
-    await stopFast();
-    const line = (name: string, r: typeof idle) =>
-      `  ${name.padEnd(30)} ${r.fps.toFixed(1)} fps, p95 frame ${r.p95.toFixed(1)} ms, ${r.long} frames > 25 ms, ${r.blankFrames}/${r.frames} frames with placeholder rows${r.rowsPassed ? `, ${r.rowsPassed.toLocaleString('en')} rows passed` : ''}`;
+    // Each scroll under a Chromium trace: besides wall-clock frame rates (which depend on what else
+    // runs on this shared machine), the CPU time the page's main thread spent per frame.
+    const traced = async <T extends { frames: number }>(what: string, run: () => Promise<T>) => {
+      const stop = await profile(what);
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      const r = await run();
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      await stop();
+      return { ...r, ...mainThreadCost(trace.traceEvents, r.frames) };
+    };
+    const reading = await traced('scroll', () => page.evaluate(scrollRun, { pxPerSec: 3000, ms: 5000 }));
+    const fast = await traced('scroll-fast', () => page.evaluate(scrollRun, { pxPerSec: 30000, ms: 5000 }));
+    const line = (name: string, r: typeof idle & { cpuPerFrame?: number; wallPerFrame?: number }) =>
+      `  ${name.padEnd(30)} ${r.fps.toFixed(1)} fps, p95 frame ${r.p95.toFixed(1)} ms, ${r.long} frames > 25 ms, ${r.blankFrames}/${r.frames} frames with placeholder rows${r.rowsPassed ? `, ${r.rowsPassed.toLocaleString('en')} rows passed` : ''}` +
+      (r.cpuPerFrame !== undefined ? `; main thread per frame: ${r.cpuPerFrame.toFixed(1)} ms CPU, ${r.wallPerFrame!.toFixed(1)} ms busy` : '');
     console.log('scroll (virtualized list, requestAnimationFrame timestamps):');
     console.log(line('idle page (ceiling)', idle));
     console.log(line('3,000 px/s (100 rows/s)', reading));

@@ -81,8 +81,10 @@ export function TimelineView(props: TimelineViewProps) {
       load(p);
       // Fetch the next (or previous) window before the list reaches it, so fast scrolling shows rows, not placeholders.
       const at = index - p * PAGE;
-      if (at > PAGE / 2) load(p + 1);
-      else load(p - 1);
+      if (at > PAGE / 2) {
+        load(p + 1);
+        load(p + 2);
+      } else load(p - 1);
       return pages.get(p)?.[at];
     },
     [source, filter, pages],
@@ -99,7 +101,8 @@ export function TimelineView(props: TimelineViewProps) {
       const e = pages.get(Math.floor(i / PAGE))?.[i % PAGE];
       return e && expanded.has(e.id) ? EXPANDED : ROW;
     },
-    overscan: 10,
+    // Rows are fetched a window ahead (rowAt), so overscan only adds rows to lay out in each frame.
+    overscan: 4,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizes change when rows open or close
   useEffect(() => virtualizer.measure(), [expanded, virtualizer]);
