@@ -48,7 +48,6 @@ export class CaseIndex {
   readonly base: Uint32Array;
   readonly pageOf: Uint32Array;
   readonly ts: Float64Array;
-  readonly jsonEnd: Uint32Array[];
   readonly order: Uint32Array;
   readonly rank: Uint32Array;
   readonly tsByRank: Float64Array;
@@ -68,7 +67,6 @@ export class CaseIndex {
 
   constructor(pages: PageMeta[], cols: PageCols[]) {
     this.pages = pages;
-    this.jsonEnd = cols.map((c) => c.jsonEnd);
     this.base = new Uint32Array(pages.length);
     let n = 0;
     for (let p = 0; p < cols.length; p++) {

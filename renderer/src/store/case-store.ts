@@ -13,11 +13,11 @@ import { type Histogram, matches } from '../features/timeline/source';
 import { CaseIndex, rankAt, type Selection, selectionSize } from './case-index';
 import { type CaseRow, type CaseScoped, type EventPage, type PageMeta, TokentrailDb } from './db';
 import { compareEvents, compareKey, type EventQuery, metaOf, normalise, PAGE_SIZE, pageEvents } from './event-pages';
-import { encodePage, eventAt, type PageCols, type PageText, textBloom } from './page-cols';
+import { encodePage, type PageCols, type PageText, textBloom } from './page-cols';
 
 /** More sorted runs than this and `finalize` rewrites the case as one run (a window of rows would touch too many pages). */
 const MAX_RUNS = 24;
-/** Page JSON strings kept in memory (~2 MB each), enough for one page per run while scrolling. */
+/** Pages' event JSON kept in memory (~2 MB each), enough for one page per run while scrolling. */
 const RAW_CACHE = 32;
 
 type Scoped = 'inputs' | 'tokens' | 'entities' | 'links' | 'findings';
@@ -37,7 +37,7 @@ export class CaseStore {
   /** Per case: the in-memory index and the case revision it was built from. */
   private indexes = new Map<string, { rev: number; index: Promise<CaseIndex> }>();
   /** Recently read page JSON (`caseId|page`, least recently used first), so scrolling does not re-read. */
-  private raw = new Map<string, string>();
+  private raw = new Map<string, string[]>();
   /** Search text reads under way, per index. */
   private textLoads = new WeakMap<CaseIndex, Promise<void>>();
 
@@ -108,7 +108,7 @@ export class CaseStore {
       const chunk = events.slice(i, i + PAGE_SIZE);
       const page = first + pages.length;
       const enc = encodePage(caseId, page, chunk);
-      pages.push({ caseId, page, minTs: chunk[0]!.time.ts, maxTs: chunk[chunk.length - 1]!.time.ts, n: chunk.length, json: enc.json });
+      pages.push({ caseId, page, minTs: chunk[0]!.time.ts, maxTs: chunk[chunk.length - 1]!.time.ts, n: chunk.length, events: enc.events });
       cols.push(enc.cols);
       texts.push(enc.text);
     }
@@ -176,14 +176,14 @@ export class CaseStore {
     const row = await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
       const c = await d.cases.get(caseId);
       if (!c) throw new Error(`no case ${caseId}`);
-      const json = new Map<number, string>();
+      const json = new Map<number, string[]>();
       await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        json.set(p.page, p.json);
+        json.set(p.page, p.events ?? []);
       });
       const kept: TgEvent[] = [];
       for (let r = 0; r < idx.n; r++) {
         const [p, i] = idx.locate(r);
-        const e = eventAt(json.get(idx.pages[p]!.page)!, idx.jsonEnd[p]!, i);
+        const e = JSON.parse(json.get(idx.pages[p]!.page)![i]!) as TgEvent;
         if (keep(e)) kept.push(e);
       }
       json.clear();
@@ -248,7 +248,7 @@ export class CaseStore {
       for (const [i, m] of c.pages.entries()) {
         const events = pageEvents(await d.eventPages.get([c.id, m.page]));
         const enc = encodePage(c.id, m.page, events);
-        await d.eventPages.put({ caseId: c.id, page: m.page, minTs: m.minTs, maxTs: m.maxTs, n: events.length, json: enc.json });
+        await d.eventPages.put({ caseId: c.id, page: m.page, minTs: m.minTs, maxTs: m.maxTs, n: events.length, events: enc.events });
         await d.pageCols.put(enc.cols);
         await d.pageText.put(enc.text);
         // A finalized v2 case is one sorted run; otherwise each page was sorted on its own.
@@ -293,21 +293,21 @@ export class CaseStore {
   private async eventsAt(caseId: string, idx: CaseIndex, ranks: ArrayLike<number>): Promise<TgEvent[]> {
     const at = Array.from(ranks, (r) => idx.locate(r));
     const need = [...new Set(at.map(([p]) => p))];
-    const json = new Map<number, string>();
+    const json = new Map<number, string[]>();
     await Promise.all(
       need.map(async (p) => {
         const key = `${caseId}|${idx.pages[p]!.page}`;
         let s = this.raw.get(key);
         if (s === undefined) {
           const rec = await this.db.eventPages.get([caseId, idx.pages[p]!.page]);
-          s = rec?.json ?? '[]';
+          s = rec?.events ?? [];
         } else this.raw.delete(key);
         this.raw.set(key, s);
         json.set(p, s);
       }),
     );
     while (this.raw.size > RAW_CACHE) this.raw.delete(this.raw.keys().next().value as string);
-    return at.map(([p, i]) => eventAt(json.get(p)!, idx.jsonEnd[p]!, i));
+    return at.map(([p, i]) => JSON.parse(json.get(p)![i]!) as TgEvent);
   }
 
   /** The query's matching ranks (in global order). */

@@ -69,11 +69,10 @@ export interface EventPage {
    */
   keys?: string[];
   n: number;
-  /**
-   * The events as one JSON array. One string per record instead of 4,000 objects: IndexedDB
-   * clones a string in one copy, which makes writing and reading a page several times faster.
-   */
-  json: string;
+  /** v3: each event as its own JSON string, so a row is parsed without parsing its page. */
+  events?: string[];
+  /** v2: the events as one JSON array (read and rewritten as `events` when the case is first opened). */
+  json?: string;
 }
 
 export type CaseScoped<T> = T & { caseId: string };

@@ -36,6 +36,9 @@ export function metaOf(p: EventPage): PageMeta {
   return { page: p.page, minTs: p.minTs, maxTs: p.maxTs, n: p.n };
 }
 
+/** All events of a stored page (either layout). */
 export function pageEvents(p: EventPage | undefined): TgEvent[] {
-  return p ? (JSON.parse(p.json) as TgEvent[]) : [];
+  if (!p) return [];
+  if (p.events) return p.events.map((j) => JSON.parse(j) as TgEvent);
+  return JSON.parse(p.json ?? '[]') as TgEvent[];
 }

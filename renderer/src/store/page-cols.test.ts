@@ -1,16 +1,19 @@
 import { expect, it } from 'vitest';
 import { pivotKeys } from '../features/timeline/source';
-import { bloomMayHold, encodePage, eventAt, needleTrigrams, searchText, textBloom } from './page-cols';
+import { pageEvents } from './event-pages';
+import { bloomMayHold, encodePage, needleTrigrams, searchText, textBloom } from './page-cols';
 import { makeEvents } from './test-events';
 
-it('encodes a page as JSON with per-event offsets, columns and lowercase search text', () => {
+it('encodes a page as one JSON string per event, columns and lowercase search text', () => {
   const events = makeEvents(20, 5);
   events[3]!.text = 'path="/store/user/Alice/Ünïcode \\ back" {[}]"\\"';
   events[7]!.summary = 'Token used from Alice';
   events[9]!.severity = 'high';
-  const { json, cols, text } = encodePage('c', 0, events);
-  expect(JSON.parse(json)).toEqual(events);
-  for (let i = 0; i < events.length; i++) expect(eventAt(json, cols.jsonEnd, i)).toEqual(events[i]);
+  const { events: json, cols, text } = encodePage('c', 0, events);
+  for (let i = 0; i < events.length; i++) expect(JSON.parse(json[i]!)).toEqual(events[i]);
+  expect(pageEvents({ caseId: 'c', page: 0, minTs: 0, maxTs: 0, n: 20, events: json })).toEqual(events);
+  // A v2 page (one JSON array) reads the same.
+  expect(pageEvents({ caseId: 'c', page: 0, minTs: 0, maxTs: 0, n: 20, json: JSON.stringify(events) })).toEqual(events);
   expect(cols.n).toBe(20);
   expect([...cols.ts]).toEqual(events.map((e) => e.time.ts));
   expect(cols.sev[9]).toBe(3);

@@ -29,8 +29,6 @@ export interface PageCols {
   keys: string[];
   keyEnd: Uint32Array;
   keyPos: Uint16Array;
-  /** End offset of event i's JSON in the page's `json` (it starts one character after event i-1's end). */
-  jsonEnd: Uint32Array;
 }
 
 /** Lowercase searchable text of a page: event i is `text\0summary`, events separated by \u0001. */
@@ -99,8 +97,13 @@ function addPivots(p: Postings, e: TgEvent, i: number): void {
   if (d.tokenFps) for (const fp of d.tokenFps) post(p, 'tok', fp.slice(0, 16), i);
 }
 
-/** Encodes events (already in order) as page JSON, columns and search text in one pass. */
-export function encodePage(caseId: string, page: number, events: TgEvent[]): { json: string; cols: PageCols; text: PageText } {
+/**
+ * Encodes events (already in order) as one JSON string per event, columns and search text in one
+ * pass. A page keeps its events as an array of JSON strings: reading a row parses only that row,
+ * and writing skips joining them (measured against one JSON string per page with a scan for event
+ * boundaries: the same IndexedDB cost, ~2 µs less per event).
+ */
+export function encodePage(caseId: string, page: number, events: TgEvent[]): { events: string[]; cols: PageCols; text: PageText } {
   const n = events.length;
   const ts = new Float64Array(n);
   const line = new Float64Array(n);
@@ -112,10 +115,7 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
   const parser = new Uint16Array(n);
   const kind = new Uint16Array(n);
   const sev = new Uint8Array(n);
-  // One stringify of the whole page, then a scan for where each event ends: measured ~30 % cheaper
-  // than stringifying event by event and joining (the retained parts cost garbage collection).
-  const json = JSON.stringify(events);
-  const jsonEnd = eventEnds(json, n);
+  const json = new Array<string>(n);
   const textEnd = new Uint32Array(n);
   const postings: Postings = new Map();
   const texts = new Array<string>(n);
@@ -128,6 +128,7 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
     input[i] = inputs.of(e.src.input);
     parser[i] = parsers.of(e.src.parser);
     kind[i] = kinds.of(e.kind);
+    json[i] = JSON.stringify(e);
     sev[i] = e.severity ? Math.max(0, SEVERITIES.indexOf(e.severity)) : 0;
     addPivots(postings, e, i);
     const t = `${e.text.toLowerCase()}\u0000${(e.summary ?? '').toLowerCase()}`;
@@ -165,42 +166,8 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { j
     keys,
     keyEnd,
     keyPos,
-    jsonEnd,
   };
-  return { json, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
-}
-
-/** End offsets of the `n` top-level objects of a JSON array of objects (strings skipped with indexOf). */
-export function eventEnds(json: string, n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  let depth = 0;
-  let k = 0;
-  for (let i = 1; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c === 34) {
-      // Skip the string: the next quote not escaped by an odd number of backslashes.
-      let q = json.indexOf('"', i + 1);
-      for (;;) {
-        let b = q - 1;
-        while (json.charCodeAt(b) === 92) b--;
-        if ((q - 1 - b) % 2 === 0) break;
-        q = json.indexOf('"', q + 1);
-      }
-      i = q;
-    } else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      depth--;
-      if (depth === 0) out[k++] = i + 1;
-    }
-  }
-  if (k !== n) throw new Error(`page JSON holds ${k} events, expected ${n}`);
-  return out;
-}
-
-/** Event `i` of a page from its JSON and columns, parsing only that event. */
-export function eventAt(json: string, jsonEnd: Uint32Array, i: number): TgEvent {
-  const start = i === 0 ? 1 : jsonEnd[i - 1]! + 1;
-  return JSON.parse(json.slice(start, jsonEnd[i])) as TgEvent;
+  return { events: json, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
 }
 
 /** First index whose end is greater than `pos` (the event holding text offset `pos`). */
