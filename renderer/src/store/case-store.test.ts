@@ -221,6 +221,8 @@ describe('case store', () => {
     const row = await s.finalize(c.id);
     expect(row.sorted).toBe(true);
     expect(row.pages.map((p) => p.n)).toEqual([3000]);
+    // The old pages and their side records are gone.
+    for (const t of [s.db.eventPages, s.db.pageCols, s.db.pageText]) expect(await t.where('caseId').equals(c.id).count()).toBe(1);
     expect((await s.queryEvents(c.id)).map((e) => e.id)).toEqual(before);
     expect(before).toEqual([...events].sort(compareEvents).map((e) => e.id));
   });

@@ -176,31 +176,49 @@ export class CaseStore {
     const row = await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
       const c = await d.cases.get(caseId);
       if (!c) throw new Error(`no case ${caseId}`);
-      const json = new Map<number, string[]>();
-      await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        json.set(p.page, p.events ?? []);
-      });
-      const kept: TgEvent[] = [];
+      // One streaming pass in global order: a stored page is read when the merge reaches it and
+      // dropped after its last event (so at most one page per run is held), and the kept events
+      // are written a page at a time, numbered after the old pages, which go at the end.
+      const old = c.pages.map((p) => p.page);
+      let next = Math.max(-1, ...old) + 1;
+      const open = new Map<number, string[]>();
+      const pages: PageMeta[] = [];
+      let out: TgEvent[] = [];
+      let kept = 0;
+      let last: TgEvent | undefined;
+      const flush = async () => {
+        pages.push(...(await this.writePages(caseId, out, next, 0)));
+        next += Math.ceil(out.length / PAGE_SIZE);
+        out = [];
+      };
       for (let r = 0; r < idx.n; r++) {
         const [p, i] = idx.locate(r);
-        const e = JSON.parse(json.get(idx.pages[p]!.page)![i]!) as TgEvent;
-        if (keep(e)) kept.push(e);
+        let events = open.get(p);
+        if (!events) {
+          events = (await d.eventPages.get([caseId, idx.pages[p]!.page]))?.events ?? [];
+          open.set(p, events);
+        }
+        const e = JSON.parse(events[i]!) as TgEvent;
+        if (i === idx.pages[p]!.n - 1) open.delete(p);
+        if (!keep(e)) continue;
+        out.push(e);
+        kept++;
+        last = e;
+        if (out.length === PAGE_SIZE) await flush();
       }
-      json.clear();
-      for (const t of [d.eventPages, d.pageCols, d.pageText]) await t.where('caseId').equals(caseId).delete();
-      const pages = await this.writePages(caseId, kept, 0, 0);
-      const t = kept[kept.length - 1];
-      const next: CaseRow = {
+      if (out.length) await flush();
+      for (const t of [d.eventPages, d.pageCols, d.pageText]) await t.bulkDelete(old.map((pg) => [caseId, pg] as [string, number]));
+      const row: CaseRow = {
         ...c,
         pages,
         sorted: true,
-        eventCount: kept.length,
-        tail: t && { ts: t.time.ts, input: t.src.input, line: t.src.line, id: t.id },
+        eventCount: kept,
+        tail: last && { ts: last.time.ts, input: last.src.input, line: last.src.line, id: last.id },
         nextRun: 1,
         rev: (c.rev ?? 0) + 1,
       };
-      await d.cases.put(next);
-      return next;
+      await d.cases.put(row);
+      return row;
     });
     this.invalidate(caseId);
     return row;
