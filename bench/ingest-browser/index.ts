@@ -5,7 +5,7 @@
  * bulkAdd) measured in the same run. Goal: 1M events stored and browsable in ≤ 20 s, JS heap
  * ≤ 1.5 GB. The naive baseline runs on fewer events (it takes ~90 s for 1M); rates are compared.
  *
- *   npm run bench -- ingest-browser          (BENCH_EVENTS=1000000 BENCH_NAIVE_EVENTS=100000)
+ *   npm run bench -- ingest-browser          (BENCH_EVENTS=1000000 BENCH_NAIVE_EVENTS=100000 BENCH_INPUTS=8)
  *
  * Measures the store only: the ingestion core (parsing) is benchmarked by bench/ingest.
  */
@@ -16,6 +16,8 @@ import { type CpuProfile, printProfile } from './cpu-profile';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const NAIVE = Number(process.env.BENCH_NAIVE_EVENTS ?? 100_000);
+/** Inputs the events come from (each in its own time order, all overlapping in time); over 24 sorted runs the store rewrites them as one. */
+const INPUTS = Number(process.env.BENCH_INPUTS ?? 8);
 const root = path.join(__dirname, 'page');
 const outDir = path.join(__dirname, '..', '.data', 'ingest-browser-dist');
 
@@ -49,7 +51,7 @@ async function main() {
       await cdp.send('Profiler.start');
     }
     const t0 = Date.now();
-    const p = await page.evaluate((n) => window.bench.paged(n), N);
+    const p = await page.evaluate(([n, k]) => window.bench.paged(n, k), [N, INPUTS] as const);
     const pagedWall = Date.now() - t0;
     if (process.env.BENCH_PROFILE) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
     const pagedPeak = peak;

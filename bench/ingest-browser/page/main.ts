@@ -10,20 +10,20 @@ import { eventBatches } from './events';
 
 declare global {
   interface Window {
-    bench: { paged(n: number): Promise<Record<string, number>>; naive(n: number): Promise<Record<string, number>> };
+    bench: { paged(n: number, inputs: number): Promise<Record<string, number>>; naive(n: number): Promise<Record<string, number>> };
   }
 }
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
-async function paged(n: number) {
+async function paged(n: number, inputs: number) {
   const name = `bench-paged-${n}`;
   const store = new CaseStore(new TokentrailDb(name));
   const c = await store.createCase({ name: 'bench' });
   const t0 = performance.now();
   // Time in the store apart from time making events (the parsers' part, benchmarked by bench/ingest).
   let inStore = 0;
-  for (const b of eventBatches(n, 8, 8000)) {
+  for (const b of eventBatches(n, inputs, 8000)) {
     const t = performance.now();
     await store.putEventBatch(c.id, b);
     inStore += performance.now() - t;

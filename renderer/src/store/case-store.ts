@@ -14,6 +14,7 @@ import { CaseIndex, rankAt, type Selection, selectionSize } from './case-index';
 import { type CaseRow, type CaseScoped, type EventPage, type PageMeta, TokentrailDb } from './db';
 import { compareEvents, compareKey, type EventQuery, metaOf, normalise, PAGE_SIZE, pageEvents } from './event-pages';
 import { encodePage, type PageCols, type PageText, textBloom } from './page-cols';
+import { encodeStored, type StoredEvent, storedEvents } from './page-parts';
 
 /** More sorted runs than this and `finalize` rewrites the case as one run (a window of rows would touch too many pages). */
 const MAX_RUNS = 24;
@@ -170,7 +171,7 @@ export class CaseStore {
   }
 
   /** Rewrites the case's events (those `keep` accepts) as one sorted run, in one transaction. */
-  private async rewrite(caseId: string, keep: (e: TgEvent) => boolean): Promise<CaseRow> {
+  private async rewrite(caseId: string, keep: (input: string) => boolean): Promise<CaseRow> {
     const idx = await this.index(caseId);
     const d = this.db;
     const row = await d.transaction('rw', [d.cases, d.eventPages, d.pageCols, d.pageText], async () => {
@@ -178,29 +179,39 @@ export class CaseStore {
       if (!c) throw new Error(`no case ${caseId}`);
       // One streaming pass in global order: a stored page is read when the merge reaches it and
       // dropped after its last event (so at most one page per run is held), and the kept events
-      // are written a page at a time, numbered after the old pages, which go at the end.
+      // are written a page at a time, numbered after the old pages, which go at the end. Events
+      // move as stored (JSON, columns, keys, text): nothing is parsed or encoded again.
       const old = c.pages.map((p) => p.page);
       let next = Math.max(-1, ...old) + 1;
-      const open = new Map<number, string[]>();
+      const open = new Map<number, StoredEvent[]>();
       const pages: PageMeta[] = [];
-      let out: TgEvent[] = [];
+      let out: StoredEvent[] = [];
       let kept = 0;
-      let last: TgEvent | undefined;
+      let last: StoredEvent | undefined;
       const flush = async () => {
-        pages.push(...(await this.writePages(caseId, out, next, 0)));
-        next += Math.ceil(out.length / PAGE_SIZE);
+        const enc = encodeStored(caseId, next, out);
+        await Promise.all([
+          d.eventPages.put({ caseId, page: next, minTs: out[0]!.ts, maxTs: out[out.length - 1]!.ts, n: out.length, events: enc.events }),
+          d.pageCols.put(enc.cols),
+          d.pageText.put(enc.text),
+        ]);
+        pages.push({ page: next, minTs: out[0]!.ts, maxTs: out[out.length - 1]!.ts, n: out.length, run: 0 });
+        next++;
         out = [];
       };
       for (let r = 0; r < idx.n; r++) {
         const [p, i] = idx.locate(r);
         let events = open.get(p);
         if (!events) {
-          events = (await d.eventPages.get([caseId, idx.pages[p]!.page]))?.events ?? [];
+          const key: [string, number] = [caseId, idx.pages[p]!.page];
+          const [rec, cols, text] = await Promise.all([d.eventPages.get(key), d.pageCols.get(key), d.pageText.get(key)]);
+          if (!rec?.events || !cols || !text) throw new Error(`page ${key[1]} of case ${caseId} is incomplete`);
+          events = storedEvents(rec.events, cols, text);
           open.set(p, events);
         }
-        const e = JSON.parse(events[i]!) as TgEvent;
+        const e = events[i]!;
         if (i === idx.pages[p]!.n - 1) open.delete(p);
-        if (!keep(e)) continue;
+        if (!keep(e.input)) continue;
         out.push(e);
         kept++;
         last = e;
@@ -213,7 +224,7 @@ export class CaseStore {
         pages,
         sorted: true,
         eventCount: kept,
-        tail: last && { ts: last.time.ts, input: last.src.input, line: last.src.line, id: last.id },
+        tail: last && { ts: last.ts, input: last.input, line: last.line, id: last.id },
         nextRun: 1,
         rev: (c.rev ?? 0) + 1,
       };
@@ -443,7 +454,7 @@ export class CaseStore {
    */
   async deleteInputData(caseId: string, topPath: string): Promise<void> {
     const mine = (input: string) => input === topPath || input.startsWith(`${topPath}!`);
-    await this.rewrite(caseId, (e) => !mine(e.src.input));
+    await this.rewrite(caseId, (input) => !mine(input));
     const d = this.db;
     await d.transaction('rw', [d.inputs, d.problems], async () => {
       await d.inputs.where('caseId').equals(caseId).filter((i) => mine(i.path)).delete();

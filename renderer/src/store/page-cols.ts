@@ -43,7 +43,7 @@ export interface PageText {
 /** Characters that separate the text of events and fields; a needle holding them needs the row filter. */
 export const TEXT_SEPARATORS = /[\u0000\u0001]/;
 
-function dict(): { list: string[]; of(s: string): number } {
+export function dict(): { list: string[]; of(s: string): number } {
   const list: string[] = [];
   const m = new Map<string, number>();
   return {
@@ -139,16 +139,7 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { e
   }
   const flat = new Map<string, number[]>();
   for (const [field, values] of postings) for (const [v, list] of values) flat.set(`${field}:${v}`, list);
-  const keys = [...flat.keys()].sort();
-  const keyEnd = new Uint32Array(keys.length);
-  let total = 0;
-  for (let k = 0; k < keys.length; k++) {
-    total += flat.get(keys[k]!)!.length;
-    keyEnd[k] = total;
-  }
-  const keyPos = new Uint16Array(total);
-  let o = 0;
-  for (const k of keys) for (const p of flat.get(k)!) keyPos[o++] = p;
+  const { keys, keyEnd, keyPos } = packPostings(flat);
   const cols: PageCols = {
     caseId,
     page,
@@ -168,6 +159,21 @@ export function encodePage(caseId: string, page: number, events: TgEvent[]): { e
     keyPos,
   };
   return { events: json, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
+}
+
+/** Key -> positions as the sorted key list and the flat position array of PageCols. */
+export function packPostings(flat: Map<string, number[]>): Pick<PageCols, 'keys' | 'keyEnd' | 'keyPos'> {
+  const keys = [...flat.keys()].sort();
+  const keyEnd = new Uint32Array(keys.length);
+  let total = 0;
+  for (let k = 0; k < keys.length; k++) {
+    total += flat.get(keys[k]!)!.length;
+    keyEnd[k] = total;
+  }
+  const keyPos = new Uint16Array(total);
+  let o = 0;
+  for (const k of keys) for (const p of flat.get(k)!) keyPos[o++] = p;
+  return { keys, keyEnd, keyPos };
 }
 
 /** First index whose end is greater than `pos` (the event holding text offset `pos`). */
