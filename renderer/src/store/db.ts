@@ -3,9 +3,10 @@
  *
  * Events are stored in pages, not one record per event: IndexedDB costs ~70 µs per record here
  * (TOOLCHAIN.md), so a million single-event records take ~90 s, while ~250 pages of 4,000 events
- * take a few seconds. Each page carries its time range and the identifier keys of its events
- * (multiEntry index `keys`, prefixed with the case id so one index serves all cases), so a filter
- * on `ip:203.0.113.7` reads only the pages that contain it.
+ * take a few seconds. Since v3 each page has two side records, its columns (order keys, kind,
+ * source, severity, pivot postings) and its search text, from which the reader builds an
+ * in-memory index of the case (case-index.ts): a filter on `ip:203.0.113.7` is answered from
+ * memory and reads only the pages holding the rows on screen.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Entity, Finding, InputRecord, Link, Problem, TokenInfo } from '../../../src/model';
