@@ -36,10 +36,10 @@ describe('case store', () => {
     const all = await s.queryEvents(c.id);
     expect(all.map((e) => e.id)).toEqual(expected.map((e) => e.id));
     const row = await s.getCase(c.id);
-    expect(row?.pages.length).toBe(3);
     expect(row?.eventCount).toBe(events.length);
-    // Pages do not overlap after finalize.
-    for (let i = 1; i < row!.pages.length; i++) expect(row!.pages[i]!.minTs).toBeGreaterThanOrEqual(row!.pages[i - 1]!.maxTs);
+    // Several sorted runs, merged at read time: nothing was rewritten into one run.
+    expect(new Set(row?.pages.map((p) => p.run)).size).toBeGreaterThan(1);
+    expect(row?.sorted).toBe(false);
     // A window spanning a page boundary.
     const win = await s.queryEvents(c.id, { offset: PAGE_SIZE - 5, limit: 10 });
     expect(win.map((e) => e.id)).toEqual(expected.slice(PAGE_SIZE - 5, PAGE_SIZE + 5).map((e) => e.id));
@@ -153,6 +153,96 @@ describe('case store', () => {
     expect((await s.getCase(c.id))?.eventCount).toBe(rest.length);
     expect((await s.getInputs(c.id)).map((i) => i.path)).toEqual(['vo/iam-audit.log']);
     expect(await s.getProblems(c.id)).toEqual([]);
+  });
+
+  it('merges out-of-order batches from several inputs, with ties, into the global order', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'merge' });
+    const events = makeEvents(PAGE_SIZE * 2 + 333, 11);
+    // Ties: groups of events with the same time across inputs (order then falls to input, line, id),
+    // and two events from one line of one input (order falls to the id).
+    for (let i = 0; i < events.length; i += 7) events[i]!.time.ts = events[i - (i % 21)]!.time.ts;
+    const twin = { ...events[40]!, id: `${events[40]!.id}-b` };
+    events.push(twin);
+    const inputs = [...new Set(events.map((e) => e.src.input))];
+    // Batches alternate between inputs, each input in its own order, and one batch mixes two inputs.
+    const per = inputs.map((inp) => events.filter((e) => e.src.input === inp).sort(compareEvents));
+    const batches: (typeof events)[] = [];
+    for (let i = 0; per.some((l) => i < l.length); i += 700) for (const l of per) if (i < l.length) batches.push(l.slice(i, i + 700));
+    batches.push([...batches.pop()!, ...batches.pop()!]);
+    for (const b of batches) await s.putEventBatch(c.id, b);
+    const expected = [...events].sort(compareEvents);
+    expect((await s.queryEvents(c.id)).map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    // Windows at arbitrary offsets, across page and run boundaries.
+    for (const off of [0, 1, 699, PAGE_SIZE - 3, PAGE_SIZE * 2 - 1, expected.length - 5]) {
+      expect((await s.queryEvents(c.id, { offset: off, limit: 9 })).map((e) => e.id)).toEqual(expected.slice(off, off + 9).map((e) => e.id));
+    }
+    // Filters give the same rows as filtering the sorted events.
+    const q = { pivots: ['user:bob'], kinds: ['token.use' as const], text: 'F1', offset: 3, limit: 50 };
+    const want = expected.filter((e) => e.ids.user === 'bob' && e.kind === 'token.use' && e.text.toLowerCase().includes('f1'));
+    expect((await s.queryEvents(c.id, q)).map((e) => e.id)).toEqual(want.slice(3, 53).map((e) => e.id));
+    expect(await s.countEvents(c.id, { ...q, offset: undefined, limit: undefined })).toBe(want.length);
+    const from = expected[500]!.time.ts;
+    const to = expected[2500]!.time.ts;
+    expect(await s.countEvents(c.id, { from, to })).toBe(expected.filter((e) => e.time.ts >= from && e.time.ts <= to).length);
+    expect(await s.countEvents(c.id, { sources: ['vo/iam-audit.log'] })).toBe(events.filter((e) => e.src.input === 'vo/iam-audit.log').length);
+    // A tok: pivot matches by fingerprint prefix, as the row filter does.
+    expect(await s.countEvents(c.id, { pivots: ['tok:0001'] })).toBe(events.filter((e) => e.ids.tokenFps?.[0]?.startsWith('0001')).length);
+  });
+
+  it('puts a batch that falls inside stored pages in its place, and the same events in any batch order give the same order', async () => {
+    const events = makeEvents(PAGE_SIZE + 900, 12).sort(compareEvents);
+    const orders: string[][] = [];
+    for (const split of [[0, 1000, 3000], [2000, 0, 4000]]) {
+      const s = store();
+      const c = await s.createCase({ name: 'inside' });
+      // A batch whose times span the middle of pages already stored (it starts a new run).
+      const [a, b] = [split[0]!, split[1]!];
+      const outside = events.filter((_, i) => i < Math.min(a, b) || i >= Math.max(a, b) + 1000);
+      const inside = events.filter((_, i) => i >= Math.min(a, b) && i < Math.max(a, b) + 1000);
+      await s.putEventBatch(c.id, outside);
+      await s.putEventBatch(c.id, inside.reverse());
+      orders.push((await s.queryEvents(c.id)).map((e) => e.id));
+      expect((await s.getCase(c.id))?.pages.length).toBeGreaterThan(1);
+    }
+    expect(orders[0]).toEqual(events.map((e) => e.id));
+    expect(orders[1]).toEqual(orders[0]);
+  });
+
+  it('rewrites a case with too many runs as one sorted run when finalized', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'runs' });
+    const events = makeEvents(3000, 13);
+    // Newest first: every batch starts before the last one, so every batch is its own run.
+    const desc = [...events].sort(compareEvents).reverse();
+    for (let i = 0; i < desc.length; i += 100) await s.putEventBatch(c.id, desc.slice(i, i + 100));
+    expect(new Set((await s.getCase(c.id))?.pages.map((p) => p.run)).size).toBe(30);
+    const before = (await s.queryEvents(c.id)).map((e) => e.id);
+    const row = await s.finalize(c.id);
+    expect(row.sorted).toBe(true);
+    expect(row.pages.map((p) => p.n)).toEqual([3000]);
+    // The old pages and their side records are gone.
+    for (const t of [s.db.eventPages, s.db.pageCols, s.db.pageText]) expect(await t.where('caseId').equals(c.id).count()).toBe(1);
+    expect((await s.queryEvents(c.id)).map((e) => e.id)).toEqual(before);
+    expect(before).toEqual([...events].sort(compareEvents).map((e) => e.id));
+  });
+
+  it('reads a case stored by schema v2 (pages without columns) and keeps its order', async () => {
+    const s = store();
+    const c = await s.createCase({ name: 'v2' });
+    const events = makeEvents(PAGE_SIZE + 10, 14).sort(compareEvents);
+    // The v2 layout: globally sorted pages of plain JSON arrays, no run numbers, no side records.
+    await s.db.eventPages.bulkAdd([
+      { caseId: c.id, page: 0, minTs: events[0]!.time.ts, maxTs: events[PAGE_SIZE - 1]!.time.ts, n: PAGE_SIZE, keys: [], json: JSON.stringify(events.slice(0, PAGE_SIZE)) },
+      { caseId: c.id, page: 1, minTs: events[PAGE_SIZE]!.time.ts, maxTs: events[events.length - 1]!.time.ts, n: 10, keys: [], json: JSON.stringify(events.slice(PAGE_SIZE)) },
+    ]);
+    await s.db.cases.update(c.id, { eventCount: events.length, sorted: true, pages: [{ page: 0, minTs: 0, maxTs: 0, n: PAGE_SIZE }, { page: 1, minTs: 0, maxTs: 0, n: 10 }] });
+    expect((await s.queryEvents(c.id, { offset: PAGE_SIZE - 2, limit: 5 })).map((e) => e.id)).toEqual(events.slice(PAGE_SIZE - 2, PAGE_SIZE + 3).map((e) => e.id));
+    expect(await s.countEvents(c.id, { pivots: ['user:alice'] })).toBe(events.filter((e) => e.ids.user === 'alice').length);
+    expect((await s.getCase(c.id))?.pages.map((p) => p.run)).toEqual([0, 0]);
+    // New events continue the case.
+    await s.putEventBatch(c.id, makeEvents(5, 15));
+    expect(await s.countEvents(c.id)).toBe(events.length + 5);
   });
 
   it('toggles stars', async () => {

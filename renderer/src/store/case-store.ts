@@ -1,17 +1,19 @@
 /**
  * The case store: the renderer's only way to read and write cases in IndexedDB.
  *
- * Global time order: events arrive per input (not globally time-ordered), so `putEventBatch`
- * sorts each batch and appends pages, keeping `sorted` true only while batches arrive in time
- * order. `finalize` (run at the end of an import, or lazily by the first query) re-paginates the
- * case into globally ordered, non-overlapping pages; queries then walk pages in order and skip
- * whole pages by their counts.
+ * Events live in pages of PAGE_SIZE (each event as a JSON string, plus the page's columns and
+ * search text in two side records, see page-cols.ts). `putEventBatch` sorts each batch and appends it to the
+ * current sorted run when it continues it, else starts a new run; ingestion streams each input
+ * in its own time order, so a case has about one run per input. Queries go through the case's
+ * in-memory index (case-index.ts), which merges the runs into the global order (compareEvents)
+ * and filters on columns; only the rows on screen are parsed from their pages' JSON. That part
+ * lives in case-events.ts; this class is the API over it and over the case's other tables.
  */
 import { CASE_FORMAT, type Case, DEFAULT_SETTINGS, type Entity, type Finding, type InputRecord, type Link, type Problem, type TgEvent, type TokenInfo, TOOL_VERSION, validateCase } from '../../../src/model';
 import type { Histogram } from '../features/timeline/source';
-import { type CaseRow, type CaseScoped, type PageMeta, TokentrailDb } from './db';
-import { compareEvents, type EventQuery, filterKey, filterRows, makePage, mayContainText, metaOf, normalise, PAGE_SIZE, pageEvents, pageOverlaps, paginate, wholePage } from './event-pages';
-import type { TimelineFilter } from '../features/timeline/source';
+import { CaseEvents } from './case-events';
+import { type CaseRow, type CaseScoped, TokentrailDb } from './db';
+import { type EventQuery, PAGE_SIZE } from './event-pages';
 
 type Scoped = 'inputs' | 'tokens' | 'entities' | 'links' | 'findings';
 const SCOPED: Scoped[] = ['inputs', 'tokens', 'entities', 'links', 'findings'];
@@ -27,13 +29,13 @@ function randomKey(): string {
 
 export class CaseStore {
   readonly db: TokentrailDb;
-  /** Per case: filter key -> matching row count per candidate page (cleared on every write). */
-  private counts = new Map<string, Map<string, Map<number, number>>>();
-  /** Recently parsed pages (`caseId|page`), so scrolling back and forth does not re-parse. */
-  private parsed = new Map<string, TgEvent[]>();
+  /** The events of every case (pages, in-memory indexes, queries). */
+  private readonly ev: CaseEvents;
 
-  constructor(db = new TokentrailDb()) {
+  constructor(db = new TokentrailDb(), opts: { preloadText?: boolean } = {}) {
     this.db = db;
+    // Read a case's search text in the background once its index is loaded (the UI's store; workers need not).
+    this.ev = new CaseEvents(db, opts.preloadText ?? false);
   }
 
   async createCase(init: { name: string; id?: string; settings?: Case['settings']; createdAt?: string }): Promise<CaseRow> {
@@ -69,170 +71,40 @@ export class CaseStore {
 
   async deleteCase(id: string): Promise<void> {
     const d = this.db;
-    await d.transaction('rw', [d.cases, d.inputs, d.eventPages, d.tokens, d.entities, d.links, d.findings, d.problems, d.stars], async () => {
+    await d.transaction('rw', [d.cases, d.inputs, d.eventPages, d.pageCols, d.pageText, d.tokens, d.entities, d.links, d.findings, d.problems, d.stars], async () => {
       await d.cases.delete(id);
       await d.eventPages.where('caseId').equals(id).delete();
+      await d.pageCols.where('caseId').equals(id).delete();
+      await d.pageText.where('caseId').equals(id).delete();
       await d.problems.where('caseId').equals(id).delete();
       await d.stars.where('caseId').equals(id).delete();
       for (const t of SCOPED) await d[t].where('caseId').equals(id).delete();
     });
-    this.invalidate(id);
+    this.ev.invalidate(id);
   }
 
-  private invalidate(caseId: string): void {
-    this.counts.delete(caseId);
-    for (const k of [...this.parsed.keys()]) if (k.startsWith(`${caseId}|`)) this.parsed.delete(k);
+  /** Appends events to a case (see CaseEvents.putEventBatch). */
+  putEventBatch(caseId: string, events: TgEvent[]): Promise<void> {
+    return this.ev.putEventBatch(caseId, events);
   }
 
-  /** The rows of one page that pass the filter (reads and parses the page unless cached). */
-  private async rowsOf(caseId: string, page: number, f: TimelineFilter): Promise<TgEvent[]> {
-    const key = `${caseId}|${page}`;
-    let events = this.parsed.get(key);
-    if (!events) {
-      const rec = await this.db.eventPages.get([caseId, page]);
-      if (!rec || !mayContainText(rec, f.text)) return [];
-      events = pageEvents(rec);
-      this.parsed.set(key, events);
-      if (this.parsed.size > 16) this.parsed.delete(this.parsed.keys().next().value as string);
-    }
-    return filterRows(events, f);
-  }
-
-  /** Appends events to a case's pages (topping up the last page first). */
-  async putEventBatch(caseId: string, events: TgEvent[]): Promise<void> {
-    if (!events.length) return;
-    const batch = [...events].sort(compareEvents);
-    const d = this.db;
-    await d.transaction('rw', [d.cases, d.eventPages], async () => {
-      const c = await d.cases.get(caseId);
-      if (!c) throw new Error(`no case ${caseId}`);
-      const pages = [...c.pages];
-      const last = pages[pages.length - 1];
-      // Still globally ordered only if this batch starts at or after everything stored so far.
-      const sorted = c.sorted && (!last || batch[0]!.time.ts >= last.maxTs);
-      // Unordered pages are staging: finalize rewrites them with their index keys.
-      let rest = batch;
-      if (last && last.n < PAGE_SIZE) {
-        const stored = await d.eventPages.get([caseId, last.page]);
-        const room = PAGE_SIZE - last.n;
-        const merged = [...pageEvents(stored), ...rest.slice(0, room)].sort(compareEvents);
-        rest = rest.slice(room);
-        const page = makePage(caseId, last.page, merged, sorted);
-        await d.eventPages.put(page);
-        pages[pages.length - 1] = metaOf(page);
-      }
-      const added = paginate(caseId, rest, (pages[pages.length - 1]?.page ?? -1) + 1, PAGE_SIZE, sorted);
-      await d.eventPages.bulkAdd(added);
-      pages.push(...added.map(metaOf));
-      await d.cases.update(caseId, { pages, sorted, eventCount: c.eventCount + events.length });
-    });
-    this.invalidate(caseId);
-  }
-
-  /** Re-paginates a case into globally time-ordered pages (no-op when already sorted). */
-  async finalize(caseId: string): Promise<CaseRow> {
-    const d = this.db;
-    return d.transaction('rw', [d.cases, d.eventPages], async () => {
-      const c = await d.cases.get(caseId);
-      if (!c) throw new Error(`no case ${caseId}`);
-      if (c.sorted) return c;
-      const all: TgEvent[] = [];
-      await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        for (const e of pageEvents(p)) all.push(e);
-      });
-      all.sort(compareEvents);
-      await d.eventPages.where('caseId').equals(caseId).delete();
-      const pages = paginate(caseId, all);
-      await d.eventPages.bulkAdd(pages);
-      const row = { ...c, pages: pages.map(metaOf), sorted: true };
-      await d.cases.put(row);
-      this.invalidate(caseId);
-      return row;
-    });
-  }
-
-  /** Pages that can hold matching events, in time order. */
-  private async candidates(caseId: string, q: EventQuery): Promise<PageMeta[]> {
-    const f = normalise(q);
-    const c = await this.finalize(caseId);
-    let pages = c.pages.filter((p) => pageOverlaps(f, p));
-    const keep = async (keys: string[]) => {
-      const hit = new Set<number>();
-      for (const k of keys) for (const pk of await this.db.eventPages.where('keys').equals(`${caseId}|${k}`).primaryKeys()) hit.add(pk[1]);
-      pages = pages.filter((p) => hit.has(p.page));
-    };
-    for (const pivot of f.pivots) await keep([pivot]);
-    if (f.kinds.length) await keep(f.kinds.map((k) => `kind:${k}`));
-    return pages;
-  }
-
-  private countCache(caseId: string, key: string): Map<number, number> {
-    const byCase = this.counts.get(caseId) ?? new Map<string, Map<number, number>>();
-    this.counts.set(caseId, byCase);
-    const m = byCase.get(key) ?? new Map<number, number>();
-    byCase.set(key, m);
-    return m;
+  /** Makes the case ready to browse (rewrites it only when its sorted runs are too many). */
+  finalize(caseId: string): Promise<CaseRow> {
+    return this.ev.finalize(caseId);
   }
 
   /** Matching events in global time order, `offset`/`limit` applied. */
-  async queryEvents(caseId: string, q: EventQuery = {}): Promise<TgEvent[]> {
-    const f = normalise(q);
-    const cache = this.countCache(caseId, filterKey(f));
-    let skip = q.offset ?? 0;
-    const limit = q.limit ?? Number.POSITIVE_INFINITY;
-    const out: TgEvent[] = [];
-    for (const p of await this.candidates(caseId, q)) {
-      if (out.length >= limit) break;
-      const known = wholePage(f, p) ? p.n : cache.get(p.page);
-      if (known !== undefined && skip >= known) {
-        skip -= known;
-        continue;
-      }
-      const rows = await this.rowsOf(caseId, p.page, f);
-      cache.set(p.page, rows.length);
-      const take = rows.slice(skip, skip + (limit - out.length));
-      skip = Math.max(0, skip - rows.length);
-      out.push(...take);
-    }
-    return out;
+  queryEvents(caseId: string, q: EventQuery = {}): Promise<TgEvent[]> {
+    return this.ev.queryEvents(caseId, q);
   }
 
-  async countEvents(caseId: string, q: EventQuery = {}): Promise<number> {
-    const f = normalise(q);
-    const cache = this.countCache(caseId, filterKey(f));
-    let n = 0;
-    for (const p of await this.candidates(caseId, q)) {
-      let known = wholePage(f, p) ? p.n : cache.get(p.page);
-      if (known === undefined) {
-        known = (await this.rowsOf(caseId, p.page, f)).length;
-        cache.set(p.page, known);
-      }
-      n += known;
-    }
-    return n;
+  countEvents(caseId: string, q: EventQuery = {}): Promise<number> {
+    return this.ev.countEvents(caseId, q);
   }
 
-  /** Event counts in `buckets` equal time slices over the filter's (or the data's) range. */
-  async histogram(caseId: string, q: EventQuery, buckets: number): Promise<Histogram> {
-    const f = normalise(q);
-    const pages = await this.candidates(caseId, q);
-    // Time 0 marks "time unknown" (e.g. a hosts dump without a file time): it must not stretch the
-    // axis back to 1970, so the default range starts at the first known time (unknowns clamp to it).
-    const knownMin = Math.min(...pages.map((p) => (p.minTs > 0 ? p.minTs : p.maxTs > 0 ? p.maxTs : Number.POSITIVE_INFINITY)));
-    const from = f.from ?? (Number.isFinite(knownMin) ? knownMin : (pages[0]?.minTs ?? 0));
-    const to = f.to ?? pages[pages.length - 1]?.maxTs ?? from;
-    const counts = new Array<number>(buckets).fill(0);
-    const width = Math.max(1, (to - from) / buckets);
-    const slot = (ts: number) => Math.min(buckets - 1, Math.max(0, Math.floor((ts - from) / width)));
-    for (const p of pages) {
-      // A page inside one bucket with no row filter is counted without reading it.
-      if (wholePage(f, p) && slot(p.minTs) === slot(p.maxTs)) {
-        counts[slot(p.minTs)]! += p.n;
-        continue;
-      }
-      for (const e of await this.rowsOf(caseId, p.page, f)) counts[slot(e.time.ts)]!++;
-    }
-    return { from, to, counts };
+  /** Event counts in `buckets` equal time slices over the filter's (or the matches') range. */
+  histogram(caseId: string, q: EventQuery, buckets: number): Promise<Histogram> {
+    return this.ev.histogram(caseId, q, buckets);
   }
 
   // ---- the other tables: whole-row put/get scoped by case ----
@@ -288,23 +160,12 @@ export class CaseStore {
    */
   async deleteInputData(caseId: string, topPath: string): Promise<void> {
     const mine = (input: string) => input === topPath || input.startsWith(`${topPath}!`);
+    await this.ev.rewrite(caseId, (input) => !mine(input));
     const d = this.db;
-    await d.transaction('rw', [d.cases, d.eventPages, d.inputs, d.problems], async () => {
-      const c = await d.cases.get(caseId);
-      if (!c) throw new Error(`no case ${caseId}`);
-      const kept: TgEvent[] = [];
-      await d.eventPages.where('caseId').equals(caseId).each((p) => {
-        for (const e of pageEvents(p)) if (!mine(e.src.input)) kept.push(e);
-      });
-      kept.sort(compareEvents);
-      await d.eventPages.where('caseId').equals(caseId).delete();
-      const pages = paginate(caseId, kept);
-      await d.eventPages.bulkAdd(pages);
-      await d.cases.put({ ...c, pages: pages.map(metaOf), sorted: true, eventCount: kept.length });
+    await d.transaction('rw', [d.inputs, d.problems], async () => {
       await d.inputs.where('caseId').equals(caseId).filter((i) => mine(i.path)).delete();
       await d.problems.where('caseId').equals(caseId).filter((p) => mine(p.input)).delete();
     });
-    this.invalidate(caseId);
   }
 
   /** Replaces the case's entities, links and findings with a fresh analysis. */

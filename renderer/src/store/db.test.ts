@@ -27,7 +27,7 @@ it('upgrades a v1 database to v2: starred ids move from the case row to the star
 
   const v2 = new TokentrailDb(name);
   await v2.open();
-  expect(v2.verno).toBe(2);
+  expect(v2.verno).toBe(3);
   expect((await v2.stars.where('caseId').equals('c1').toArray()).map((s) => s.eventId).sort()).toEqual(['ev-1', 'ev-2']);
   expect(await v2.stars.where('caseId').equals('c2').count()).toBe(0);
   const c1 = await v2.cases.get('c1');

@@ -1,8 +1,9 @@
 /** Time histogram of the filtered events; drag across it to zoom the time range. */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Histogram } from './source';
 
-export function TimeHistogram(props: { hist: Histogram | null; onBrush(from: number, to: number): void; onReset(): void }) {
+/** Memoised: the timeline re-renders on every scroll frame, the histogram only when its data changes. */
+export const TimeHistogram = memo(function TimeHistogram(props: { hist: Histogram | null; onBrush(from: number, to: number): void; onReset(): void }) {
   const { hist } = props;
   const ref = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
@@ -46,4 +47,4 @@ export function TimeHistogram(props: { hist: Histogram | null; onBrush(from: num
       </div>
     </div>
   );
-}
+});

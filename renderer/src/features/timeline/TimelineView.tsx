@@ -3,7 +3,8 @@
  * rows on screen. Any identifier in a row is a pivot: click it to filter to it.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import './timeline.css';
 import type { EventKind, TgEvent } from '../../../../src/model/event';
 import { TimeHistogram } from './Histogram';
 import { EMPTY_FILTER, type Histogram, pivotKeys, type TimelineFilter, type TimelineSource } from './source';
@@ -16,6 +17,8 @@ const KINDS: EventKind[] = [
 const PAGE = 200;
 const ROW = 30;
 const EXPANDED = 150;
+/** Identifier chips per row (the id column clips what does not fit; an opened row is the place to read them all). */
+const CHIPS = 14;
 
 /** Which entity colour a pivot key gets. */
 export function pivotClass(key: string): string {
@@ -39,7 +42,10 @@ export function TimelineView(props: TimelineViewProps) {
   const [count, setCount] = useState(0);
   const [hist, setHist] = useState<Histogram | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const pages = useRef(new Map<number, TgEvent[]>());
+  // Row windows fetched for this source and filter: a new map per filter, so a fetch still in
+  // flight for the previous filter lands in the old map and can never show up under the new one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new cache whenever the query changes
+  const pages = useMemo(() => new Map<number, TgEvent[]>(), [source, filter]);
   const [, setTick] = useState(0);
   const parentRef = useRef<HTMLDivElement>(null);
 
@@ -50,7 +56,6 @@ export function TimelineView(props: TimelineViewProps) {
 
   useEffect(() => {
     let live = true;
-    pages.current.clear();
     Promise.all([source.count(filter), source.histogram(filter, 120)]).then(([c, h]) => {
       if (!live) return;
       setCount(c);
@@ -65,33 +70,58 @@ export function TimelineView(props: TimelineViewProps) {
   const rowAt = useCallback(
     (index: number): TgEvent | undefined => {
       const p = Math.floor(index / PAGE);
-      const page = pages.current.get(p);
-      if (page) return page[index - p * PAGE];
-      pages.current.set(p, []);
-      source.rows(filter, p * PAGE, PAGE).then((rows) => {
-        pages.current.set(p, rows);
-        setTick((x) => x + 1);
-      });
-      return undefined;
+      const load = (w: number) => {
+        if (w < 0 || pages.has(w)) return;
+        pages.set(w, []);
+        source.rows(filter, w * PAGE, PAGE).then((rows) => {
+          pages.set(w, rows);
+          setTick((x) => x + 1);
+        });
+      };
+      load(p);
+      // Fetch the next (or previous) window before the list reaches it, so fast scrolling shows rows, not placeholders.
+      const at = index - p * PAGE;
+      if (at > PAGE / 2) {
+        load(p + 1);
+        load(p + 2);
+      } else load(p - 1);
+      return pages.get(p)?.[at];
     },
-    [source, filter],
+    [source, filter, pages],
   );
 
+  // Fixed row heights (ROW, or EXPANDED for an opened row): measuring rows in the DOM while
+  // scrolling forces a layout per row and frame, which cost more than half of each frame here.
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW,
-    overscan: 20,
+    // Called for every row when the count changes (a million times): no lookups unless a row is open.
+    estimateSize: (i) => {
+      if (expanded.size === 0) return ROW;
+      const e = pages.get(Math.floor(i / PAGE))?.[i % PAGE];
+      return e && expanded.has(e.id) ? EXPANDED : ROW;
+    },
+    // Rows are fetched a window ahead (rowAt), so overscan only adds rows to lay out in each frame.
+    overscan: 4,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sizes change when rows open or close
+  useEffect(() => virtualizer.measure(), [expanded, virtualizer]);
 
-  const pivot = (key: string) => setFilter((f) => (f.pivots.includes(key) ? f : { ...f, pivots: [...f.pivots, key] }));
-  const toggleExpand = (id: string) =>
-    setExpanded((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
+  // Stable callbacks, so rows that stay on screen while scrolling are not rendered again.
+  const pivot = useCallback((key: string) => setFilter((f) => (f.pivots.includes(key) ? f : { ...f, pivots: [...f.pivots, key] })), []);
+  const toggleExpand = useCallback(
+    (id: string) =>
+      setExpanded((s) => {
+        const n = new Set(s);
+        if (n.has(id)) n.delete(id);
+        else n.add(id);
+        return n;
+      }),
+    [],
+  );
+  const { onToggleStar } = props;
+  const brush = useCallback((from: number, to: number) => setFilter((f) => ({ ...f, from, to })), []);
+  const resetBrush = useCallback(() => setFilter((f) => ({ ...f, from: undefined, to: undefined })), []);
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -123,21 +153,21 @@ export function TimelineView(props: TimelineViewProps) {
           {count.toLocaleString('en')} events
         </span>
       </div>
-      <TimeHistogram hist={hist} onBrush={(from, to) => setFilter((f) => ({ ...f, from, to }))} onReset={() => setFilter((f) => ({ ...f, from: undefined, to: undefined }))} />
+      <TimeHistogram hist={hist} onBrush={brush} onReset={resetBrush} />
       <div ref={parentRef} className="timeline-list" data-testid="timeline-list">
-        <div style={{ height: virtualizer.getTotalSize() + [...expanded].length * (EXPANDED - ROW), position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((vi) => {
             const e = rowAt(vi.index);
             const isOpen = e ? expanded.has(e.id) : false;
+            // Keyed by event: a row that stays on screen keeps its DOM and is not rendered again.
             return (
               <div
-                key={vi.key}
+                key={e ? e.id : `i${vi.index}`}
                 data-index={vi.index}
-                ref={virtualizer.measureElement}
                 className={`trow${isOpen ? ' open' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${vi.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}
               >
-                {e ? <Row e={e} open={isOpen} starred={props.starred.has(e.id)} onStar={() => props.onToggleStar(e.id)} onToggle={() => toggleExpand(e.id)} onPivot={pivot} /> : <span className="loading">…</span>}
+                {e ? <Row e={e} open={isOpen} starred={props.starred.has(e.id)} onStar={onToggleStar} onToggle={toggleExpand} onPivot={pivot} /> : <span className="loading">…</span>}
               </div>
             );
           })}
@@ -147,21 +177,21 @@ export function TimelineView(props: TimelineViewProps) {
   );
 }
 
-function Row(p: { e: TgEvent; open: boolean; starred: boolean; onStar(): void; onToggle(): void; onPivot(k: string): void }) {
+const Row = memo(function Row(p: { e: TgEvent; open: boolean; starred: boolean; onStar(id: string): void; onToggle(id: string): void; onPivot(k: string): void }) {
   const { e } = p;
   return (
     <div data-testid="timeline-row" data-event-id={e.id}>
       <div className="trow-main">
-        <button type="button" className={`star${p.starred ? ' on' : ''}`} aria-label={p.starred ? 'unstar' : 'star'} onClick={p.onStar}>
+        <button type="button" className={`star${p.starred ? ' on' : ''}`} aria-label={p.starred ? 'unstar' : 'star'} onClick={() => p.onStar(e.id)}>
           {p.starred ? '★' : '☆'}
         </button>
-        <button type="button" className="ttime" onClick={p.onToggle} title={e.time.assumed ? `assumed: ${e.time.assumed}` : e.time.text}>
+        <button type="button" className="ttime" onClick={() => p.onToggle(e.id)} title={e.time.assumed ? `assumed: ${e.time.assumed}` : e.time.text}>
           {new Date(e.time.ts).toISOString().slice(0, 23).replace('T', ' ')}
         </button>
         <span className={`kind kind-${e.kind.split('.')[0]}`}>{e.kind}</span>
         <span className="tsummary">{e.summary ?? e.text.slice(0, 160)}</span>
         <span className="tids">
-          {pivotKeys(e).slice(0, 14).map((k) => (
+          {pivotKeys(e).slice(0, CHIPS).map((k) => (
             <button type="button" key={k} className={`chip ${pivotClass(k)}`} onClick={() => p.onPivot(k)} data-pivot={k}>
               {k.length > 48 ? `${k.slice(0, 46)}…` : k}
             </button>
@@ -179,4 +209,4 @@ function Row(p: { e: TgEvent; open: boolean; starred: boolean; onStar(): void; o
       )}
     </div>
   );
-}
+});
