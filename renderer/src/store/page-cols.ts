@@ -104,61 +104,84 @@ function addPivots(p: Postings, e: TgEvent, i: number): void {
  * boundaries: the same IndexedDB cost, ~2 µs less per event).
  */
 export function encodePage(caseId: string, page: number, events: TgEvent[]): { events: string[]; cols: PageCols; text: PageText } {
-  const n = events.length;
-  const ts = new Float64Array(n);
-  const line = new Float64Array(n);
-  const ids = new Array<string>(n);
-  const inputs = dict();
-  const parsers = dict();
-  const kinds = dict();
-  const input = new Uint16Array(n);
-  const parser = new Uint16Array(n);
-  const kind = new Uint16Array(n);
-  const sev = new Uint8Array(n);
-  const json = new Array<string>(n);
-  const textEnd = new Uint32Array(n);
+  const b = new PageColsBuilder(events.length);
+  const json = new Array<string>(events.length);
   const postings: Postings = new Map();
-  const texts = new Array<string>(n);
-  let tpos = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    ts[i] = e.time.ts;
-    line[i] = e.src.line;
-    ids[i] = e.id;
-    input[i] = inputs.of(e.src.input);
-    parser[i] = parsers.of(e.src.parser);
-    kind[i] = kinds.of(e.kind);
+    const sev = e.severity ? Math.max(0, SEVERITIES.indexOf(e.severity)) : 0;
+    b.row(i, e.time.ts, e.src.line, e.id, e.src.input, e.src.parser, e.kind, sev, `${e.text.toLowerCase()}\u0000${(e.summary ?? '').toLowerCase()}`);
     json[i] = JSON.stringify(e);
-    sev[i] = e.severity ? Math.max(0, SEVERITIES.indexOf(e.severity)) : 0;
     addPivots(postings, e, i);
-    const t = `${e.text.toLowerCase()}\u0000${(e.summary ?? '').toLowerCase()}`;
-    texts[i] = t;
-    tpos += t.length;
-    textEnd[i] = tpos;
-    tpos += 1;
   }
   const flat = new Map<string, number[]>();
   for (const [field, values] of postings) for (const [v, list] of values) flat.set(`${field}:${v}`, list);
-  const { keys, keyEnd, keyPos } = packPostings(flat);
-  const cols: PageCols = {
-    caseId,
-    page,
-    n,
-    ts,
-    line,
-    ids,
-    inputs: inputs.list,
-    input,
-    parsers: parsers.list,
-    parser,
-    kinds: kinds.list,
-    kind,
-    sev,
-    keys,
-    keyEnd,
-    keyPos,
-  };
-  return { events: json, cols, text: { caseId, page, text: texts.join('\u0001'), textEnd } };
+  return { events: json, ...b.finish(caseId, page, flat) };
+}
+
+/** One page's columns and search text, filled row by row (from events, or from rows already stored). */
+export class PageColsBuilder {
+  private readonly ts: Float64Array;
+  private readonly line: Float64Array;
+  private readonly ids: string[];
+  private readonly input: Uint16Array;
+  private readonly parser: Uint16Array;
+  private readonly kind: Uint16Array;
+  private readonly sev: Uint8Array;
+  private readonly textEnd: Uint32Array;
+  private readonly texts: string[];
+  private readonly inputs = dict();
+  private readonly parsers = dict();
+  private readonly kinds = dict();
+  private tpos = 0;
+
+  constructor(private readonly n: number) {
+    this.ts = new Float64Array(n);
+    this.line = new Float64Array(n);
+    this.ids = new Array<string>(n);
+    this.input = new Uint16Array(n);
+    this.parser = new Uint16Array(n);
+    this.kind = new Uint16Array(n);
+    this.sev = new Uint8Array(n);
+    this.textEnd = new Uint32Array(n);
+    this.texts = new Array<string>(n);
+  }
+
+  /** Row `i` (rows come in page order); `text` is the lower-cased search text. */
+  row(i: number, ts: number, line: number, id: string, input: string, parser: string, kind: string, sev: number, text: string): void {
+    this.ts[i] = ts;
+    this.line[i] = line;
+    this.ids[i] = id;
+    this.input[i] = this.inputs.of(input);
+    this.parser[i] = this.parsers.of(parser);
+    this.kind[i] = this.kinds.of(kind);
+    this.sev[i] = sev;
+    this.texts[i] = text;
+    this.tpos += text.length;
+    this.textEnd[i] = this.tpos;
+    this.tpos += 1;
+  }
+
+  /** The page records, with `flat`: pivot key -> positions. */
+  finish(caseId: string, page: number, flat: Map<string, number[]>): { cols: PageCols; text: PageText } {
+    const cols: PageCols = {
+      caseId,
+      page,
+      n: this.n,
+      ts: this.ts,
+      line: this.line,
+      ids: this.ids,
+      inputs: this.inputs.list,
+      input: this.input,
+      parsers: this.parsers.list,
+      parser: this.parser,
+      kinds: this.kinds.list,
+      kind: this.kind,
+      sev: this.sev,
+      ...packPostings(flat),
+    };
+    return { cols, text: { caseId, page, text: this.texts.join('\u0001'), textEnd: this.textEnd } };
+  }
 }
 
 /** Key -> positions as the sorted key list and the flat position array of PageCols. */

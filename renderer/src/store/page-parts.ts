@@ -3,7 +3,7 @@
  * case (too many sorted runs, or an input removed) moves each event's JSON, columns, pivot keys and
  * search text into new pages, which costs a fraction of parsing and re-encoding every event.
  */
-import { dict, packPostings, type PageCols, type PageText } from './page-cols';
+import { PageColsBuilder, type PageCols, type PageText } from './page-cols';
 
 /** One stored event with everything its page records hold about it. */
 export interface StoredEvent {
@@ -45,51 +45,16 @@ export function storedEvents(events: string[], cols: PageCols, text: PageText): 
 
 /** A page from stored events already in order: the same records encodePage makes from the events. */
 export function encodeStored(caseId: string, page: number, items: StoredEvent[]): { events: string[]; cols: PageCols; text: PageText } {
-  const n = items.length;
-  const ts = new Float64Array(n);
-  const line = new Float64Array(n);
-  const inputs = dict();
-  const parsers = dict();
-  const kinds = dict();
-  const input = new Uint16Array(n);
-  const parser = new Uint16Array(n);
-  const kind = new Uint16Array(n);
-  const sev = new Uint8Array(n);
-  const textEnd = new Uint32Array(n);
+  const b = new PageColsBuilder(items.length);
   const flat = new Map<string, number[]>();
-  let tpos = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < items.length; i++) {
     const e = items[i]!;
-    ts[i] = e.ts;
-    line[i] = e.line;
-    input[i] = inputs.of(e.input);
-    parser[i] = parsers.of(e.parser);
-    kind[i] = kinds.of(e.kind);
-    sev[i] = e.sev;
+    b.row(i, e.ts, e.line, e.id, e.input, e.parser, e.kind, e.sev, e.text);
     for (const k of e.keys) {
       const list = flat.get(k);
       if (list) list.push(i);
       else flat.set(k, [i]);
     }
-    tpos += e.text.length;
-    textEnd[i] = tpos;
-    tpos += 1;
   }
-  const cols: PageCols = {
-    caseId,
-    page,
-    n,
-    ts,
-    line,
-    ids: items.map((e) => e.id),
-    inputs: inputs.list,
-    input,
-    parsers: parsers.list,
-    parser,
-    kinds: kinds.list,
-    kind,
-    sev,
-    ...packPostings(flat),
-  };
-  return { events: items.map((e) => e.json), cols, text: { caseId, page, text: items.map((e) => e.text).join('\u0001'), textEnd } };
+  return { events: items.map((e) => e.json), ...b.finish(caseId, page, flat) };
 }
