@@ -7,6 +7,8 @@
  * - case-index.ts: a case's in-memory index: the columns of all pages, the global order merged from
  *   the sorted runs the pages form, and the filters evaluated on columns.
  * - case-store.ts: the API the views, workers and e2e use (cases, event batches, queries, the other tables).
+ * - case-events.ts: storing event batches as sorted runs, reading rows, and the streaming rewrite.
+ * - page-parts.ts: a page's events as stored parts, so the rewrite moves them without encoding them again.
  */
 import { CaseStore } from './case-store';
 
