@@ -14,6 +14,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { redactStream } from '../../src/redact/stream';
+import { rng } from '../common/rng';
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
@@ -21,18 +22,6 @@ const MiB = 1024 * 1024;
 const mb = Number(process.env.BENCH_MB ?? 200);
 const root = join(__dirname, '..', '.data');
 const file = join(root, `redact-v2-${mb}.log`);
-
-/** mulberry32: same seed, same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(): Promise<void> {
   if (existsSync(file)) return;

@@ -6,18 +6,7 @@
 import type { TgEvent } from '../../src/model/event';
 import type { EventIds } from '../../src/model/ids';
 import type { TokenInfo } from '../../src/model/token';
-
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../common/rng';
 
 const T0 = Date.parse('2026-11-22T00:00:00Z');
 const ISS = 'https://cms-auth.example-iam.org/';
