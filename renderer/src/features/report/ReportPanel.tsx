@@ -39,7 +39,7 @@ export function ReportPanel(props: ReportPanelProps) {
   const [vo, setVo] = useState('');
   const [excluded, setExcluded] = useState<string[]>([]);
   const [includeStarred, setIncludeStarred] = useState(true);
-  const [preview, setPreview] = useState('');
+  const [preview, setPreview] = useState({ text: '', n: 0 });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const vos = useMemo(() => [...new Set((caseDoc?.events ?? []).map((e) => e.ids.vo).filter((v): v is string => !!v))].sort(), [caseDoc]);
@@ -64,7 +64,7 @@ export function ReportPanel(props: ReportPanelProps) {
     renderReport(caseDoc, props.answers, { ...options, format: 'html' })
       .then((r) => {
         if (!live) return;
-        setPreview(r.text);
+        setPreview((p) => ({ text: r.text, n: p.n + 1 }));
         setError('');
       })
       .catch((e: Error) => live && setError(e.message));
@@ -174,7 +174,13 @@ export function ReportPanel(props: ReportPanelProps) {
             <ul>{sharing.dropped.map((s) => <li key={s}>{s}</li>)}</ul>
           </div>
         </aside>
-        <iframe className="report-preview" data-testid="report-preview" title="Report preview" sandbox="" srcDoc={preview} />
+        {/* A fresh frame per preview: changing srcdoc of a frame still loading its first document can
+            leave it showing the old one (seen in Chromium: the preview stayed blank). */}
+        {preview.text ? (
+          <iframe key={preview.n} className="report-preview" data-testid="report-preview" title="Report preview" sandbox="" srcDoc={preview.text} />
+        ) : (
+          <p className="muted report-preview">Rendering the preview…</p>
+        )}
       </div>
     </div>
   );
