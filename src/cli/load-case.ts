@@ -27,7 +27,7 @@ export async function loadCaseFile(path: string, wholeReadMax = WHOLE_READ_MAX):
   }
   let doc: unknown;
   try {
-    doc = size > wholeReadMax ? ((await readStreamedLayout(path)) ?? JSON.parse(await readFile(path, 'utf8'))) : JSON.parse(await readFile(path, 'utf8'));
+    doc = (size > wholeReadMax ? await readStreamedLayout(path) : undefined) ?? JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
     if (e instanceof CliExit) throw e;
     const code = (e as NodeJS.ErrnoException).code;

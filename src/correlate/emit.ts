@@ -6,7 +6,7 @@ import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
-import { entityIds, type RefTables } from './refs';
+import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
 const MAX_EVENTS = 200;
@@ -83,13 +83,12 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   }
   // Entities of plain identifiers by raw value, one memo per kind (hosts and VOs are lower-cased, so
   // several spellings share one entity).
-  const refIds = entityIds();
   const memo = { host: new Map<string, Entity>(), ip: new Map<string, Entity>(), endpoint: new Map<string, Entity>(), vo: new Map<string, Entity>() };
   const plain = (kind: keyof typeof memo, raw: string): Entity => {
     const m = memo[kind];
     let ent = m.get(raw);
     if (!ent) {
-      ent = ensure(refIds.get(kind, raw));
+      ent = ensure(entityId(kind, raw));
       m.set(raw, ent);
     }
     return ent;

@@ -62,9 +62,11 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
     if (j && j.evidence.length < 20) j.evidence.push(ev);
     return j !== undefined;
   };
-  const add = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
-    if (seen(token, target, rule, ev)) return;
+  const create = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
     innerMap(innerMap(joins, token), target).set(rule, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason } : {}) });
+  };
+  const add = (token: string, target: string, rule: string, ev: number) => {
+    if (!seen(token, target, rule, ev)) create(token, target, rule, 'certain', ev);
   };
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
@@ -79,16 +81,16 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
       const t = inp.tokens.get(tid)!;
       const payload = e.ids.payloadId ? inp.payloads.get(e.ids.payloadId) : undefined;
       if (payload) {
-        add(tid, payload.id, 'event.names-both', 'certain', i);
+        add(tid, payload.id, 'event.names-both', i);
       } else if (pk) {
         const rule = e.kind === 'job.record' ? 'history.auth-token' : e.ids.session && !e.ids.ceJobId ? 'audit.cid-submit' : 'event.names-both';
-        add(tid, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, 'certain', i);
+        add(tid, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, i);
       } else if (e.kind === 'token.exposure' && e.ids.host) {
         const host = e.ids.host;
         const running = payloadsRunningOn(new Set([host]), e.time.ts, tol, byHost, inp.payloads);
         const pick = choose(running, t, inp.identities);
         if (pick && !seen(tid, pick.id, 'exposure.host-time', i)) {
-          add(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+          create(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
         }
       } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
         const ip = e.ids.ip;
@@ -97,7 +99,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
         if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
           const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();
           const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
-          add(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
+          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
         }
       }
     }

@@ -97,14 +97,14 @@ export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, tolera
     pushTo(byIp, s.ip, s);
     pushTo(byHost, s.host, s);
   }
-  // Shared: another host held the IP at an overlapping time. Swept in start order (an IP named by
-  // thousands of client lines has thousands of short spans; comparing all pairs was quadratic).
+  // Shared: another host held the IP at an overlapping time. Each list is in start order (sorted
+  // above), so a sweep stops at the first span starting after `a` ends (an IP named by thousands of
+  // client lines has thousands of short spans; comparing all pairs was quadratic).
   for (const list of byIp.values()) {
-    const byFrom = [...list].sort((a, b) => a.from - b.from);
-    for (let x = 0; x < byFrom.length; x++) {
-      const a = byFrom[x]!;
-      for (let y = x + 1; y < byFrom.length && byFrom[y]!.from <= a.to; y++) {
-        const b = byFrom[y]!;
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x]!;
+      for (let y = x + 1; y < list.length && list[y]!.from <= a.to; y++) {
+        const b = list[y]!;
         if (a.host !== b.host && a.from <= b.to) {
           a.shared = true;
           b.shared = true;

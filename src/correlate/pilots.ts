@@ -8,36 +8,10 @@
 import type { TgEvent } from '../model/event';
 import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 import { PrefixedIds } from './refs';
-
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(x: string): string {
-    let r = x;
-    for (;;) {
-      const p = this.parent.get(r);
-      if (p === undefined) this.parent.set(r, r);
-      if (p === undefined || p === r) break;
-      r = p;
-    }
-    for (let c = x; c !== r; ) {
-      const n = this.parent.get(c)!;
-      this.parent.set(c, r);
-      c = n;
-    }
-    return r;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    // Smaller root wins so the result does not depend on event order.
-    if (ra !== rb) ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
-  }
-}
-
-const FRESH_IDS = { get: (prefix: string, raw: string) => `${prefix}:${raw}` };
+import { UnionFind } from './union-find';
 
 /** Prefixed job keys an event names (into `out`, which is returned). */
-export function jobKeys(e: TgEvent, out: string[] = [], ids: Pick<PrefixedIds, 'get'> = FRESH_IDS): string[] {
+export function jobKeys(e: TgEvent, out: string[], ids: PrefixedIds): string[] {
   out.length = 0;
   const x = e.ids;
   if (x.pilotId) out.push(ids.get('pilot', x.pilotId));
@@ -107,6 +81,11 @@ function interval(events: TgEvent[], idx: number[], hosts: Set<string>, service:
   return { start, end: last, endKnown: false };
 }
 
+/** True when some line names the pilot's batch-side job (batch, global, CE or ARC id). */
+function namesBatchJob(p: PilotRec): boolean {
+  return p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0;
+}
+
 /** The entries listed under any of `hosts`, each once (in first-seen order). */
 function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) => string): T[] {
   const seen = new Set<string>();
@@ -124,7 +103,7 @@ function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) =>
 
 /** `service`: hosts that write service logs (CE, storage...): never a pilot's node. */
 export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
-  const uf = new UnionFind();
+  const uf = new UnionFind<string>();
   const sessionJob = new Map<string, string>();
   const prefixed = new PrefixedIds();
   const keys: string[] = [];
@@ -180,10 +159,10 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
   const batchByHost = new Map<string, Array<[string, PilotRec]>>();
   for (const entry of groups.entries()) {
     const b = entry[1];
-    if (b.batchJobIds.size + b.globalJobIds.size + b.ceJobIds.size + b.arcJobIds.size > 0) for (const h of b.hosts) pushTo(batchByHost, h, entry);
+    if (namesBatchJob(b)) for (const h of b.hosts) pushTo(batchByHost, h, entry);
   }
   for (const [root, p] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (p.pilotIds.size === 0 || p.batchJobIds.size + p.globalJobIds.size + p.ceJobIds.size + p.arcJobIds.size > 0 || p.start === undefined) continue;
+    if (p.pilotIds.size === 0 || namesBatchJob(p) || p.start === undefined) continue;
     const fits = onHosts(p.hosts, batchByHost, ([r]) => r).filter(([r, b]) => r !== root && b.pilotIds.size === 0 && b.start !== undefined && b.start - toleranceMs <= p.start! && p.start! <= (b.end ?? b.start) + toleranceMs);
     if (fits.length !== 1) continue;
     const [broot, b] = fits[0]!;

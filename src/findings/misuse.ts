@@ -7,6 +7,7 @@
  */
 import { fmtTime, fmtTolerance, type Graph, type PayloadRec, type PilotRec, pushTo, sortedUnique, TOKEN_USE_KINDS, type TokenRec, tokenLabel } from '../correlate/graph';
 import { payloadMatchesToken } from '../correlate/joins';
+import { UnionFind } from '../correlate/union-find';
 import { joinedTo, pilotIps } from '../correlate/queries';
 import type { Finding } from '../model/finding';
 import { banStep, clientOf, evidence, isServiceIp, killStep, MISUSE_SOURCE, peopleOf, revokeStep, times, writes } from './common';
@@ -131,22 +132,18 @@ function clientGroups(g: Graph, uses: number[]): { hosts: Set<string>; events: n
     pushTo(lists, clientOf(g, e.ids.ip!, e.time.ts), i);
   }
   const hostLists = [...lists.keys()];
-  const parent = hostLists.map((_, k) => k);
-  const root = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
-    return k;
-  };
+  const uf = new UnionFind<number>();
   const listOfHost = new Map<string, number>();
   hostLists.forEach((hs, k) => {
     for (const h of hs) {
       const other = listOfHost.get(h);
       if (other === undefined) listOfHost.set(h, k);
-      else parent[root(k)] = root(other);
+      else uf.union(k, other);
     }
   });
   const byRoot = new Map<number, { hosts: Set<string>; events: number[] }>();
   hostLists.forEach((hs, k) => {
-    const r = root(k);
+    const r = uf.find(k);
     let grp = byRoot.get(r);
     if (!grp) {
       grp = { hosts: new Set(), events: [] };
