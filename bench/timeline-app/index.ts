@@ -170,7 +170,7 @@ async function main() {
   });
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    // tsx names functions with an `__name` helper that the functions sent to the page would miss.
+    // Run from source through tsx, functions are named with an `__name` helper the page would miss.
     await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     const loader = await ctx.newPage();
     await loader.goto(`${url}bench-loader/index.html`);
