@@ -16,8 +16,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import type { Page } from '@playwright/test';
+import { build } from 'vite';
+import { withPreviewBrowser } from '../common/browser';
 import { type CpuProfile, printProfile } from '../ingest-browser/cpu-profile';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -161,14 +162,7 @@ async function main() {
     logLevel: 'warn',
     build: { outDir: path.join(dist, 'bench-loader'), emptyOutDir: true, target: 'es2023', modulePreload: { polyfill: false } },
   });
-  const server = await preview({ root: repo, configFile: false, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('preview server has no URL');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--max-old-space-size=4096'],
-  });
-  try {
+  await withPreviewBrowser({ root: repo, outDir: dist }, async (url, browser) => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Run from source through tsx, functions are named with an `__name` helper the page would miss.
     await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -284,10 +278,7 @@ async function main() {
     const fps = (r: { fps: number }) => `${r.fps >= 55} (${r.fps.toFixed(1)} fps)`;
     console.log(`goal filter/pivot p95 ≤ 150 ms: pivots and kinds ${pct(noText, 0.95) <= 150} (${pct(noText, 0.95).toFixed(0)} ms); text without its 150 ms debounce ${pct(textWork, 0.95) <= 150} (${pct(textWork, 0.95).toFixed(0)} ms), with it ${pct(lat['text (incl. debounce)']!, 0.95) <= 150}`);
     console.log(`goal scroll ≥ 55 fps: 100 rows/s ${fps(reading)}, 1,000 rows/s ${fps(fast)}; idle ceiling ${idle.fps.toFixed(1)} fps`);
-  } finally {
-    await browser.close();
-    server.httpServer.close();
-  }
+  });
 }
 
 main().catch((e) => {
