@@ -104,11 +104,11 @@ export function App() {
   };
 
   const reparse = async (caseId: string, path: string, tz: string) => {
-    const file = sessionFile(caseId, path);
-    if (!file) return;
+    const picked = sessionFile(caseId, path);
+    if (!picked) return;
     await store.deleteInputData(caseId, path);
     changed();
-    await runIngest(caseId, [{ path, file }], () => {}, changed, { tz: data?.row.settings.tz ?? 'UTC', tzFor: { [path]: tz } }).done;
+    await runIngest(caseId, [picked], () => {}, changed, { tz: data?.row.settings.tz ?? 'UTC', tzFor: { [path]: tz } }).done;
     changed();
   };
 

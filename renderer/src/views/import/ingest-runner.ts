@@ -29,9 +29,9 @@ export const ingestionAvailable = true;
  * The files read in this session, per case and top-level path, so an input can be read again
  * (another time zone) without picking it again. Memory only: after a reload, pick it again.
  */
-const sessionFiles = new Map<string, Map<string, File>>();
+const sessionFiles = new Map<string, Map<string, PickedFile>>();
 
-export function sessionFile(caseId: string, path: string): File | undefined {
+export function sessionFile(caseId: string, path: string): PickedFile | undefined {
   return sessionFiles.get(caseId)?.get(path);
 }
 
@@ -51,9 +51,9 @@ export function runIngest(
   onChanged: () => void,
   opts: { tz?: string; tzFor?: Record<string, string> } = {},
 ): { done: Promise<IngestJobResult | null>; cancel(): void } {
-  const kept = sessionFiles.get(caseId) ?? new Map<string, File>();
+  const kept = sessionFiles.get(caseId) ?? new Map<string, PickedFile>();
   sessionFiles.set(caseId, kept);
-  for (const f of files) kept.set(f.path, f.file);
+  for (const f of files) kept.set(f.path, f);
   let items: IngestItem[] = files.map((f) => ({ path: f.path, size: f.file.size, bytesRead: 0, events: 0, status: 'queued', problems: [] }));
   const started = Date.now();
   const progress: ProgressState = { offsets: new Map(), lastEvents: 0, lastAt: started };
@@ -69,7 +69,7 @@ export function runIngest(
   set(items);
   let lastRefresh = 0;
   const job = worker().run(
-    { caseId, tz: opts.tz ?? 'UTC', tzFor: opts.tzFor, files: files.map((f) => ({ path: f.path, file: f.file, mtimeMs: f.file.lastModified })) },
+    { caseId, tz: opts.tz ?? 'UTC', tzFor: opts.tzFor, files: files.map((f) => ({ path: f.path, file: f.file, mtimeMs: f.mtimeMs === null ? undefined : (f.mtimeMs ?? f.file.lastModified) })) },
     (p) => {
       const now = Date.now();
       set(itemsAfterProgress(items, p, progress, now));
