@@ -20,6 +20,19 @@ export interface TraceQuery {
   windowMs?: number;
 }
 
+/** A trace query as `tokentrail trace` takes it (and answer keys record it): times as ISO 8601 text, the window as a duration (`30m`). */
+export interface TraceArgs {
+  at?: string;
+  until?: string;
+  ip?: string;
+  activity?: string;
+  job?: string;
+  user?: string;
+  vo?: string;
+  token?: string;
+  window?: string;
+}
+
 /** One possible answer with its evidence. */
 export interface TraceCandidate {
   vo?: string;

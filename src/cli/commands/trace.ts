@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildGraph } from '../../correlate/correlate';
 import type { Case } from '../../model/case';
-import type { TraceAnswer, TraceQuery } from '../../model/trace';
+import type { TraceAnswer, TraceArgs, TraceQuery } from '../../model/trace';
 import { questionsFor, trace } from '../../trace/index';
 import { basename } from 'node:path';
 import { buildCase } from '../../ingest/build-case';
@@ -12,16 +12,7 @@ import { fsSources } from '../fs-source';
 import { CliExit, type CliIo } from '../io';
 import { loadCaseFile } from '../load-case';
 
-interface TraceFlags {
-  at?: string;
-  until?: string;
-  ip?: string;
-  activity?: string;
-  job?: string;
-  user?: string;
-  vo?: string;
-  token?: string;
-  window?: string;
+interface TraceFlags extends TraceArgs {
   json?: boolean;
   tz?: string;
 }
