@@ -141,6 +141,24 @@ export function evidenceOf(e: TgEvent): Evidence {
   return { eventId: e.id, input: e.src.input, line: e.src.line, text: e.text };
 }
 
+/**
+ * Evidence of events `idx` (indexes into `events`), at most `max`, one entry per input line: a
+ * line can hold several events (a history ClassAd, a NAT note naming several hosts).
+ */
+export function evidenceLines(events: TgEvent[], idx: Iterable<number>, max: number): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const i of idx) {
+    if (out.length >= max) break;
+    const e = events[i]!;
+    const at = `${e.src.input}\n${e.src.line}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    out.push(evidenceOf(e));
+  }
+  return out;
+}
+
 /** `2026-11-23 14:05:41 UTC` */
 export function fmtTime(ts: number): string {
   if (!Number.isFinite(ts)) return ts < 0 ? 'the beginning' : 'the end';
