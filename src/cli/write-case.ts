@@ -1,33 +1,52 @@
 /**
- * Writes a case JSON without building one giant string (a large case's events do not fit in one
- * V8 string): the document around the events is stringified, the events are streamed one per line.
- * Output is deterministic: same case, same bytes.
+ * Writes a case JSON without building one giant string (a large case's events, entities or links
+ * do not fit in one V8 string): the document around the lists is stringified, the lists are
+ * streamed item by item — events one per line, as `load-case.ts` reads them back. Output is
+ * deterministic and byte-for-byte what `JSON.stringify` gives apart from those newlines.
  */
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Case } from '../model/case';
 
-const SLOT = '"events":[]';
+/** The lists written item by item; `events` one per line. */
+const LISTS = ['entities', 'links', 'events'] as const;
+const CHUNK = 1 << 20;
 
 export async function writeCaseFile(c: Case, path: string): Promise<void> {
-  const skeleton = JSON.stringify({ ...c, events: [] });
-  const at = skeleton.indexOf(SLOT);
-  if (at < 0) throw new Error('case skeleton has no events slot');
-  const ws = createWriteStream(path);
-  const write = (s: string) => (ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once('drain', () => r())));
-  const done = new Promise<void>((resolve, reject) => {
-    ws.on('finish', () => resolve());
-    ws.on('error', reject);
-  });
-  await write(`${skeleton.slice(0, at)}"events":[`);
-  let buf = '';
-  for (let i = 0; i < c.events.length; i++) {
-    buf += `${i ? ',' : ''}\n${JSON.stringify(c.events[i])}`;
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
+  const skeleton = JSON.stringify({ ...c, entities: [], links: [], events: [] });
+  const slots = LISTS.map((k) => {
+    const mark = `"${k}":[]`;
+    const at = skeleton.indexOf(mark);
+    if (at < 0) throw new Error(`case skeleton has no ${k} slot`);
+    return { k, at, end: at + mark.length };
+  }).sort((a, b) => a.at - b.at);
+  const fd = openSync(path, 'w');
+  try {
+    // Parts joined per MiB: one flat string per write, not a rope the encoder must flatten first.
+    let parts: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (parts.length) writeSync(fd, parts.join(''));
+      parts = [];
+      size = 0;
+    };
+    const put = (s: string) => {
+      parts.push(s);
+      size += s.length;
+      if (size > CHUNK) flush();
+    };
+    let from = 0;
+    for (const { k, at, end } of slots) {
+      put(skeleton.slice(from, at));
+      put(`"${k}":[`);
+      const items: readonly unknown[] = c[k];
+      const nl = k === 'events' ? '\n' : '';
+      for (let i = 0; i < items.length; i++) put(`${i ? ',' : ''}${nl}${JSON.stringify(items[i])}`);
+      put(`${items.length ? nl : ''}]`);
+      from = end;
     }
+    put(`${skeleton.slice(from)}\n`);
+    flush();
+  } finally {
+    closeSync(fd);
   }
-  await write(`${buf}${c.events.length ? '\n' : ''}]${skeleton.slice(at + SLOT.length)}\n`);
-  ws.end();
-  await done;
 }
