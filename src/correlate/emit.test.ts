@@ -39,9 +39,7 @@ describe('linksInIdOrder', () => {
     ];
     expect(ids(linksInIdOrder(nested(ls)))).toEqual(sortedIds(ls));
   });
-});
 
-describe('linksInIdOrder with sources that begin one another', () => {
   it('orders `token:a` and `token:ab` groups by their ids, not by the bare keys', () => {
     // Bare keys sort `token:a` < `token:ab`, and `token:a->` > `token:ab` too: the nested path.
     const ls: Array<[string, string, string]> = [

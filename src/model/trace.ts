@@ -4,22 +4,6 @@ import type { Evidence } from './finding';
 /** The six traceability questions (DESIGN.md) plus the token story. */
 export type QuestionId = 'S1' | 'S2' | 'S3' | 'V1' | 'V2' | 'V3' | 'token';
 
-/** What the analyst asked; the question follows from which fields are set. */
-export interface TraceQuery {
-  /** UTC ms */
-  at?: number;
-  until?: number;
-  ip?: string;
-  activity?: string;
-  job?: string;
-  user?: string;
-  vo?: string;
-  /** Token fingerprint (prefix) or jti. */
-  token?: string;
-  /** Half-width of the time window around `at`, ms. */
-  windowMs?: number;
-}
-
 /** A trace query as `tokentrail trace` takes it (and answer keys record it): times as ISO 8601 text, the window as a duration (`30m`). */
 export interface TraceArgs {
   at?: string;
@@ -29,8 +13,18 @@ export interface TraceArgs {
   job?: string;
   user?: string;
   vo?: string;
+  /** Token fingerprint (prefix) or jti. */
   token?: string;
   window?: string;
+}
+
+/** What the analyst asked, times parsed; the question follows from which fields are set. */
+export interface TraceQuery extends Omit<TraceArgs, 'at' | 'until' | 'window'> {
+  /** UTC ms */
+  at?: number;
+  until?: number;
+  /** Half-width of the time window around `at`, ms. */
+  windowMs?: number;
 }
 
 /** One possible answer with its evidence. */
