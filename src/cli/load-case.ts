@@ -1,6 +1,6 @@
 /**
  * Reading a case JSON file. A large case does not fit in one V8 string (~512 MiB), so a file in the
- * layout writeCaseFile produces (a line ending with `"events":[`, `"entities":[` or `"links":[`
+ * layout writeCaseFile produces (src/model/case-json.ts: a line ending with `"events":[`, `"entities":[` or `"links":[`
  * opens that list, one item per line follows, a line starting with `]` goes on with the document)
  * is read line by line; any other JSON is read whole. Either way the result is validated against
  * the schema. Files from before entities and links were streamed (events only) read the same way.
@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Case } from '../model/case';
 import { CliExit } from './io';
 import { validateCaseNode } from './validate-case-node';
-import { STREAMED_LISTS } from './write-case';
+import { STREAMED_LISTS } from '../model/case-json';
 
 type ListName = (typeof STREAMED_LISTS)[number];
 
