@@ -63,6 +63,10 @@ test('a case document imports into a browsable timeline, tokens, findings and in
   expect(back.name).toBe('E2E stolen token');
   expect(exported.split('\n').length).toBeGreaterThan(9000);
   expect(exported).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{20,}/);
+  // …and it imports back (read line by line) as the same case.
+  await page.getByTestId('open-import').click();
+  await imp.pickFiles([{ name: 'exported.tokentrail.json', mimeType: 'application/json', buffer: Buffer.from(exported) }]);
+  await expect(imp.messages).toContainText('exported.tokentrail.json: loaded case “E2E stolen token” (9,000 events)');
 
   await app.openView('tokens');
   const tokens = new TokensView(page);

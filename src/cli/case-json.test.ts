@@ -4,7 +4,7 @@ import { bytesSource } from '../ingest/source';
 import { analyzeSources } from '../pipeline/index';
 import { collectScenario } from '../scenario/testing';
 import type { Case } from '../model/case';
-import { caseJsonChunks, STREAMED_LISTS } from '../model/case-json';
+import { CaseLineError, caseFromLines, caseJsonChunks, STREAMED_LISTS, textLines } from '../model/case-json';
 
 describe('caseJsonChunks', () => {
   let c: Case;
@@ -39,5 +39,25 @@ describe('caseJsonChunks', () => {
   it('writes empty lists as []', () => {
     const empty = { ...c, events: [], entities: [], links: [] };
     expect([...caseJsonChunks(empty)].join('')).toBe(`${JSON.stringify(empty)}\n`);
+  });
+
+  it('reads back from a text stream in any chunking, CRLF too; other JSON is left to a whole read', async () => {
+    const text = [...caseJsonChunks(c)].join('');
+    // Pulled chunk by chunk, as a file's stream delivers them.
+    const streamOf = (t: string, size: number) => {
+      let i = 0;
+      return new ReadableStream<string>({
+        pull(ctl) {
+          if (i >= t.length) ctl.close();
+          else ctl.enqueue(t.slice(i, (i += size)));
+        },
+      });
+    };
+    for (const size of [997, 4093, 1 << 20]) expect(await caseFromLines(textLines(streamOf(text, size)))).toEqual(c);
+    expect(await caseFromLines(textLines(streamOf(text.replaceAll('\n', '\r\n'), 4093)))).toEqual(c);
+    expect(await caseFromLines(textLines(streamOf(JSON.stringify(c, null, 1), 4093)))).toBeUndefined();
+    const bad = text.split('\n');
+    bad[3] = '{"id":';
+    await expect(caseFromLines(textLines(streamOf(bad.join('\n'), 4093)))).rejects.toBeInstanceOf(CaseLineError);
   });
 });

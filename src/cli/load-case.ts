@@ -11,14 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Case } from '../model/case';
 import { CliExit } from './io';
 import { validateCaseNode } from './validate-case-node';
-import { STREAMED_LISTS } from '../model/case-json';
-
-type ListName = (typeof STREAMED_LISTS)[number];
-
-/** The list a document line opens at its end, if any. */
-function opensList(line: string): ListName | undefined {
-  return STREAMED_LISTS.find((k) => line.endsWith(`"${k}":[`));
-}
+import { CaseLineError, caseFromLines } from '../model/case-json';
 
 /** Files below this size are read whole even when they are in the streamed layout. */
 export const WHOLE_READ_MAX = 256 * 1024 * 1024;
@@ -49,32 +42,12 @@ export async function loadCaseFile(path: string, wholeReadMax = WHOLE_READ_MAX):
 /** The case in writeCaseFile's layout, or undefined when the file is laid out otherwise. */
 async function readStreamedLayout(path: string): Promise<unknown | undefined> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-  // The document without the streamed lists' items (small), and the items per list.
-  let doc = '';
-  const lists = new Map<ListName, unknown[]>();
-  let open: ListName | undefined;
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (lineNo === 1 && !opensList(line)) {
-      lines.close();
-      return undefined;
-    }
-    if (open && !line.startsWith(']')) {
-      const text = line.endsWith(',') ? line.slice(0, -1) : line;
-      try {
-        lists.get(open)!.push(JSON.parse(text));
-      } catch (e) {
-        throw new CliExit(1, `${path}:${lineNo}: not a JSON item of "${open}": ${(e as Error).message}`);
-      }
-      continue;
-    }
-    doc += line;
-    open = opensList(line);
-    if (open) lists.set(open, []);
+  try {
+    return await caseFromLines(lines);
+  } catch (e) {
+    if (e instanceof CaseLineError) throw new CliExit(1, `${path}:${e.line}: not a JSON item of "${e.list}": ${e.reason}`);
+    throw e;
+  } finally {
+    lines.close();
   }
-  if (open || lineNo === 0) return undefined;
-  const parsed = JSON.parse(doc) as Record<string, unknown>;
-  for (const [k, items] of lists) parsed[k] = items;
-  return parsed;
 }

@@ -4,6 +4,7 @@
  * everything else (logs, archives, token files) goes to the ingestion worker.
  */
 import { useEffect, useState } from 'react';
+import { caseFromLines, textLines } from '../../../../src/model/case-json';
 import { pickFiles } from '../../platform';
 import { displayPath } from '../../platform/web';
 import { caseStore } from '../../store';
@@ -45,7 +46,9 @@ export function ImportPanel(props: ImportPanelProps) {
     for (const f of files) {
       if (await isCaseDocument(f.file)) {
         try {
-          const row = await caseStore().importCaseJson(JSON.parse(await f.file.text()));
+          // Line by line first (the layout the CLI and Export write: a big case is no one string), else whole.
+          const doc = (await caseFromLines(textLines(f.file.stream().pipeThrough(new TextDecoderStream())))) ?? JSON.parse(await f.file.text());
+          const row = await caseStore().importCaseJson(doc);
           notes.push(`${f.path}: loaded case “${row.name}” (${row.eventCount.toLocaleString('en')} events)`);
           props.onCaseImported(row.id);
         } catch (e) {
