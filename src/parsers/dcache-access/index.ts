@@ -6,11 +6,15 @@ import type { EventDraft, EventKind } from '../../model/event';
 import type { LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
-import { parseKv } from '../common/kv';
+import { KvPicker } from '../common/kv';
 import { splitHostPort } from '../common/net';
 import { isoTime } from '../common/stamp';
 
 const LINE = /^level=\S+ ts=(\S+) event=(\S+)/;
+
+// The pairs this parser reads, by index into the picker's output.
+const KEYS = ['request.method', 'request.url', 'socket.remote', 'response.code', 'user.mapped', 'user.sub', 'user.jti', 'user.dn', 'session'] as const;
+const [METHOD, URL_, REMOTE, CODE, MAPPED, SUB, JTI, DN, SESSION] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 const OPS: Record<string, string> = {
   GET: 'read',
@@ -60,6 +64,9 @@ export function urlParts(u: string | undefined): { host?: string; path?: string 
 }
 
 class DcacheAccessLines implements LineParser {
+  private readonly picker = new KvPicker(KEYS);
+  /** The picked values of the current line (reused: read within `line`). */
+  private readonly kv: (string | undefined)[] = [];
   constructor(private readonly ctx: ParseContext) {}
 
   line(line: RedactedLine): EventDraft[] {
@@ -74,30 +81,32 @@ class DcacheAccessLines implements LineParser {
       this.ctx.problem({ code: 'time.unparsed', line: line.line, message: `unreadable ts=${m[1]!.slice(0, 40)}` });
       return [];
     }
-    const kv = parseKv(line.text);
-    const method = kv.get('request.method');
-    const { host, path } = urlParts(kv.get('request.url'));
-    const remote = kv.get('socket.remote');
+    const kv = this.kv;
+    this.picker.pick(line.text, kv);
+    const method = kv[METHOD];
+    const { host, path } = urlParts(kv[URL_]);
+    const remote = kv[REMOTE];
     const peer = remote ? splitHostPort(remote) : undefined;
-    const status = kv.get('response.code');
-    const mapped = kv.get('user.mapped');
-    const sub = stripOp(kv.get('user.sub'));
+    const status = kv[CODE];
+    const mapped = kv[MAPPED];
+    const sub = stripOp(kv[SUB]);
+    const dn = kv[DN];
     const ids = {
       host,
       ip: peer?.ip,
       port: peer?.port,
       sub,
-      jti: stripOp(kv.get('user.jti')),
-      dn: kv.get('user.dn'),
+      jti: stripOp(kv[JTI]),
+      dn,
       endpoint: path,
       op: method ? (OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
       status,
-      session: kv.get('session'),
+      session: kv[SESSION],
     };
     const refused = (status === '401' || status === '403') && (!mapped || mapped.startsWith('nobody'));
     let kind: EventKind = method ? 'storage.access' : 'log';
     if (refused) kind = 'token.reject';
-    const who = sub ? `subject ${sub}` : (kv.get('user.dn') ?? 'anonymous');
+    const who = sub ? `subject ${sub}` : (dn ?? 'anonymous');
     const summary = method
       ? `${method} ${path ?? '?'} by ${who} from ${peer?.ip ?? '?'} → ${status ?? '?'}${refused ? ' (refused)' : ''}`
       : `dCache ${m[2]}`;
