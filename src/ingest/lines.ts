@@ -97,9 +97,11 @@ export class LineSplitter {
     if (b.length && b[b.length - 1] === CR) b = b.subarray(0, b.length - 1);
     const text = this.decoder.decode(b);
     // Bytes ≤ max means characters ≤ max: only longer lines can need a cut.
-    if (b.length > this.max && text.length > this.max) return this.cut(text);
-    this.lines.push(text);
-    this.flags.push(text.indexOf('\uFFFD') !== -1 ? LINE_BAD_UTF8 : 0);
+    if (b.length > this.max && text.length > this.max) this.cut(text);
+    else {
+      this.lines.push(text);
+      this.flags.push(text.indexOf('\uFFFD') !== -1 ? LINE_BAD_UTF8 : 0);
+    }
   }
 
   /** `bytes` without the BOM that may start the stream (checked on the first line only). */

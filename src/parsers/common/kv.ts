@@ -32,7 +32,9 @@ export class KvPicker {
   constructor(readonly keys: readonly string[]) {
     keys.forEach((k, i) => {
       if (!/^[A-Za-z_][\w.-]*$/.test(k)) throw new Error(`not a key PAIR can match: ${k}`);
-      (this.byLength[k.length] ??= []).push(i);
+      const same = this.byLength[k.length];
+      if (same) same.push(i);
+      else this.byLength[k.length] = [i];
     });
   }
 
