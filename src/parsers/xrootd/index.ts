@@ -20,8 +20,9 @@ import { hostFromPath } from '../common/identity';
 // the date and time digits sit at fixed places (read with `digitsAt`), which spares six strings and
 // six Number() calls per line.
 const LINE = /^\d{6} \d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
-const TIDENT = /([^\s.@]+)\.(\d+):(\d+)@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
-const LOGIN = /(pub|pvt) (IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
+// Captures only what is read (user, host); pid and fd are matched, not kept.
+const TIDENT = /([^\s.@]+)\.\d+:\d+@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
+const LOGIN = /(?:pub|pvt) (?:IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
 const NEW_TOKEN = /New valid token (.*)$/;
 const GRANT = /Grant authorization based on scopes for operation=([^,\s]+), path=(\S+)/;
 const TOKEN_FIELD = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
@@ -145,7 +146,7 @@ class XrootdLines implements LineParser {
     let sess: Session | undefined;
     if (t) {
       tident = t[0];
-      sess = this.session(tident, t[1]!, t[4]!);
+      sess = this.session(tident, t[1]!, t[2]!);
       this.threadTident.set(thread, tident);
     } else if (prefix.startsWith('scitokens_')) {
       tident = this.threadTident.get(thread);
@@ -172,8 +173,8 @@ class XrootdLines implements LineParser {
     // Each regex only after a literal it needs is in the message: most lines match none of them.
     const login = msg.includes('login') ? LOGIN.exec(msg) : null;
     if (login && sess) {
-      sess.login = login[4];
-      return { kind: 'auth.login', ids: { user: login[4] ?? sess.user }, summary: `xrootd login${login[4] ? ` as ${login[4]}` : ''} from ${from ?? '?'}${login[3] ? ` over ${login[3]}` : ''}` };
+      sess.login = login[2];
+      return { kind: 'auth.login', ids: { user: login[2] ?? sess.user }, summary: `xrootd login${login[2] ? ` as ${login[2]}` : ''} from ${from ?? '?'}${login[1] ? ` over ${login[1]}` : ''}` };
     }
     const tok = msg.includes('New valid token') ? NEW_TOKEN.exec(msg) : null;
     if (tok) {
