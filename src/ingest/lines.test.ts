@@ -41,6 +41,16 @@ describe('LineSplitter', () => {
     expect(flags).toEqual([0, LINE_BAD_UTF8]);
   });
 
+  it('keeps no view of a pushed chunk: the caller may reuse its buffer', () => {
+    const s = new LineSplitter(100);
+    const buf = enc('first\nsecond ha');
+    s.push(buf);
+    expect(s.lines).toEqual(['first']);
+    buf.fill(0x78); // the reader reuses its buffer for the next read
+    s.push(enc('lf\n'));
+    expect(s.lines).toEqual(['second half']);
+  });
+
   it('cuts a long line at the limit with a marker and continues with the next line', () => {
     const long = 'x'.repeat(250);
     const bytes = enc(`a\n${long}\nb\n`);

@@ -57,8 +57,8 @@ export class LineSplitter {
       pos = nl + 1;
     }
     if (pos === chunk.length || this.skipping) return;
-    // Pieces are views of the caller's chunks: readers hand over fresh buffers (ReadableStream).
-    this.pieces.push(pos === 0 ? chunk : chunk.subarray(pos));
+    // A copy, not a view: the caller may reuse its buffer (one unfinished line per push: cheap).
+    this.pieces.push(chunk.slice(pos));
     this.pending += chunk.length - pos;
     if (this.pending > this.cutAfter) {
       this.cut(this.decoder.decode(this.noBom(this.take(undefined))));
