@@ -14,8 +14,11 @@ const ISO = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,](\d{1,9}))?\s?(Z|[+-]\
 const SYSLOG = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?/;
 const CLF = /\d{2}\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4}:\d{2}:\d{2}:\d{2} ([+-]\d{4})/;
 
+/** The first three digits of a fraction of a second as ms (`5` → 500, `1234` → 123); the regexes matched digits. */
 function fracMs(frac: string | undefined): number {
-  return frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  if (!frac) return 0;
+  const n = frac.length;
+  return n >= 3 ? digitsAt(frac, 0, 3) : digitsAt(frac, 0, n) * (n === 2 ? 10 : 100);
 }
 
 /** Reads an ISO 8601 timestamp at any position; zone-less ones get the context zone, recorded in `assumed`. */

@@ -29,6 +29,9 @@ const OPS: Record<string, string> = {
   OPTIONS: 'stat',
 };
 
+/** OPS by the method as dCache writes it (upper case): no case conversion per line. */
+const OPS_EXACT = new Map(Object.entries(OPS));
+
 /** `value@op-alias` → value (dCache principal names carry the OP alias after the last `@`). */
 function stripOp(v: string | undefined): string | undefined {
   if (!v) return undefined;
@@ -99,7 +102,7 @@ class DcacheAccessLines implements LineParser {
       jti: stripOp(kv[JTI]),
       dn,
       endpoint: path,
-      op: method ? (OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
+      op: method ? (OPS_EXACT.get(method) ?? OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
       status,
       session: kv[SESSION],
     };
