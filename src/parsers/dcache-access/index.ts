@@ -49,9 +49,15 @@ const PLAIN_HTTP_URL = /^https?:\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(
 
 function plainUrlParts(u: string): { host: string; path: string } | undefined {
   const m = PLAIN_HTTP_URL.exec(u);
-  if (!m || m[1]!.includes('xn--') || m[3]!.includes('/.') || (m[2] !== undefined && Number(m[2]) > 65535)) return undefined;
-  return { host: m[1]!.toLowerCase(), path: m[3]! };
+  if (!m) return undefined;
+  // A door's log names one host line after line: its checks and lower-case form are kept.
+  const raw = m[1]!;
+  if (raw !== last.raw) last = { raw, lower: raw.toLowerCase(), idn: raw.includes('xn--') };
+  if (last.idn || m[3]!.includes('/.') || (m[2] !== undefined && Number(m[2]) > 65535)) return undefined;
+  return { host: last.lower, path: m[3]! };
 }
+
+let last = { raw: '', lower: '', idn: false };
 
 /** Host (lower-case) and decoded path of a request URL; a bare path when it is not a URL. */
 export function urlParts(u: string | undefined): { host?: string; path?: string } {
