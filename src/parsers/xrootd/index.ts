@@ -85,6 +85,16 @@ function lineEvents(line: RedactedLine, time: EventTime, ids: EventIds, kind: Ev
   return out;
 }
 
+/** `/cms/pilot,/cms` → `cms`: the first group's top level (same as `split(',')[0].replace(/^\//, '').split('/')[0]`, without the arrays). */
+export function voOfGroups(groups: string | undefined): string | undefined {
+  if (groups === undefined) return undefined;
+  const comma = groups.indexOf(',');
+  let first = comma < 0 ? groups : groups.slice(0, comma);
+  if (first.startsWith('/')) first = first.slice(1);
+  const slash = first.indexOf('/');
+  return slash < 0 ? first : first.slice(0, slash);
+}
+
 /** True when `word` stands alone (space-separated) in `msg`. */
 function hasWord(msg: string, word: string): boolean {
   // Same as searching the space-padded message for ` word `, without building that copy per line.
@@ -186,7 +196,7 @@ class XrootdLines implements LineParser {
       }
       return {
         kind: 'token.use',
-        ids: { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: f.groups?.split(',')[0]?.replace(/^\//, '').split('/')[0] },
+        ids: { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: voOfGroups(f.groups) },
         summary: `token of ${f.subject ?? '?'} (${f.issuer ?? '?'}) accepted, mapped to ${f.mapped_username ?? '?'}${from ? ` for ${from}` : ''}`,
       };
     }
