@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { caseDoc } from './fixtures/case-doc';
 import { AppPage } from './pages/app-page';
@@ -52,6 +53,16 @@ test('a case document imports into a browsable timeline, tokens, findings and in
   await expect(page.getByTestId('inputs-panel')).toContainText('not an XRootD log line');
   await app.screenshot('case-inputs');
   await page.getByTestId('open-inputs').click();
+
+  // Export: the CLI's one-item-per-line layout, the same case, no usable token.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-case').click();
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  const back = JSON.parse(exported) as typeof doc;
+  expect(back.events).toHaveLength(9000);
+  expect(back.name).toBe('E2E stolen token');
+  expect(exported.split('\n').length).toBeGreaterThan(9000);
+  expect(exported).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{20,}/);
 
   await app.openView('tokens');
   const tokens = new TokensView(page);

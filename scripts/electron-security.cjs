@@ -44,7 +44,7 @@ async function main() {
     fs.mkdirSync(canary);
     fs.writeFileSync(path.join(canary, 'main.js'), CANARY_MAIN);
     fs.writeFileSync(path.join(canary, 'package.json'), JSON.stringify({ name: 'canary', version: '0.0.0', main: 'main.js', devDependencies: { electron: pkg.devDependencies.electron } }));
-    const [appRows, canaryRows] = await Promise.all([scanDir(target, path.join(scan, 'app.csv')), scanDir(canary, path.join(scan, 'canary.csv'))]);
+    const [appRows, canaryRows] = await Promise.all([scanDir(target, path.join(scan, 'app.json')), scanDir(canary, path.join(scan, 'canary.json'))]);
     const seen = new Set(canaryRows.map((f) => f.issue));
     const missing = CANARY_EXPECTED.filter((c) => !seen.has(c));
     if (missing.length > 0) {
@@ -104,21 +104,21 @@ app.whenReady().then(() => {
 `;
 const CANARY_EXPECTED = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK'];
 
-/** Runs Electronegativity on `dir` in a child process; resolves to the parsed CSV rows. */
-function scanDir(dir, csv) {
+/** Runs Electronegativity on `dir` in a child process; resolves to its findings. */
+function scanDir(dir, resultFile) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [__filename, '--child', dir, csv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [__filename, '--child', dir, resultFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (code !== 0 || !fs.existsSync(csv)) {
+      if (code !== 0 || !fs.existsSync(resultFile)) {
         process.stderr.write(`${out}electron-security: Electronegativity did not run on ${path.basename(dir)} (exit ${code})\n`);
         process.exit(1);
       }
-      resolve(parseCsv(fs.readFileSync(csv, 'utf8')));
+      resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')));
     });
   });
 }
@@ -148,7 +148,9 @@ function runElectronegativity(input, output) {
       run(
         {
           input,
-          output,
+          // Its own CSV writer truncates with one async write while appending with another: on a
+          // busy machine the header landed last and the findings were lost. We write the result.
+          output: undefined,
           isSarif: false,
           customScan: [],
           // Needs the network (Electron release list from GitHub). Offline by design; Electron
@@ -165,41 +167,21 @@ function runElectronegativity(input, output) {
         false,
       ),
     )
+    .then((result) => {
+      const rows = result.issues.map((i) => ({
+        issue: i.id,
+        severity: i.severity.name,
+        confidence: i.confidence.name,
+        filename: i.file,
+        location: `${i.location.line}:${i.location.column}`,
+        description: i.description,
+      }));
+      fs.writeFileSync(output, JSON.stringify(rows));
+    })
     .catch((err) => {
       process.stderr.write(`electron-security: ${err?.message ? err.message : String(err)}\n`);
       process.exit(1);
     });
-}
-
-/** Minimal CSV reader for Electronegativity's output (quoted fields, "" escapes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 }
 
 function report(findings) {

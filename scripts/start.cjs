@@ -13,32 +13,13 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { findElectronBinary, electronDir } = require('./electron-binary.cjs');
+const { needsBuild: needsBuildAbs } = require('./freshness.cjs');
 
 const root = path.join(__dirname, '..');
 const rel = (p) => path.join(root, p);
 
-function newestMtime(dir) {
-  const st = fs.statSync(dir, { throwIfNoEntry: false });
-  if (st?.isFile()) return st.mtimeMs;
-  let newest = 0;
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (!/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  if (st?.isDirectory()) walk(dir);
-  return newest;
-}
-
 function needsBuild(outputs, inputDirs) {
-  let oldest = Number.POSITIVE_INFINITY;
-  for (const o of outputs) {
-    if (!fs.existsSync(rel(o))) return true;
-    oldest = Math.min(oldest, fs.statSync(rel(o)).mtimeMs);
-  }
-  return inputDirs.some((d) => newestMtime(rel(d)) > oldest);
+  return needsBuildAbs(outputs.map(rel), inputDirs.map(rel));
 }
 
 function build(script) {

@@ -10,8 +10,8 @@
  * Measures the store only: the ingestion core (parsing) is benchmarked by bench/ingest.
  */
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { withPreviewBrowser } from '../common/browser';
 import { type CpuProfile, printProfile } from './cpu-profile';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -23,14 +23,7 @@ const outDir = path.join(__dirname, '..', '.data', 'ingest-browser-dist');
 
 async function main() {
   await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2023', minify: false, modulePreload: { polyfill: false } } });
-  const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('preview server has no URL');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--max-old-space-size=4096'],
-  });
-  try {
+  await withPreviewBrowser({ root, outDir }, async (url, browser) => {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await page.goto(url);
@@ -70,10 +63,7 @@ async function main() {
     const total = p.storedAndSortedMs + p.browseMs;
     console.log(`stored + browsable: ${(total / 1000).toFixed(1)} s including the generator, ${((p.inStoreMs + p.browseMs) / 1000).toFixed(1)} s store only`);
     console.log(`goal 1M stored+browsable ≤ 20 s: ${(N >= 1e6 ? total <= 20_000 : 'n/a (N < 1M)').toString()}; heap ≤ 1.5 GB: ${pagedPeak <= 1.5e9}; wall ${(pagedWall / 1000).toFixed(1)} s`);
-  } finally {
-    await browser.close();
-    server.httpServer.close();
-  }
+  });
 }
 
 main().catch((e) => {

@@ -21,12 +21,27 @@ describe('loadCaseFile', () => {
     await writeCaseFile(c, written);
   });
 
-  it('reads the one-event-per-line layout line by line (as for files too big for one string) and whole, to the same case', async () => {
+  it('reads the one-item-per-line layout line by line (as for files too big for one string) and whole, to the same case', async () => {
     const streamed = await loadCaseFile(written, 0);
     const whole = await loadCaseFile(written);
     expect(streamed.events.length).toBe(c.events.length);
     expect(streamed).toEqual(c);
     expect(whole).toEqual(c);
+    // No line holds more than one event, entity or link: none grows with the case.
+    const lines = readFileSync(written, 'utf8').split('\n');
+    expect(lines.length).toBeGreaterThan(c.events.length + c.entities.length + c.links.length);
+    const longestItem = Math.max(...[...c.events, ...c.entities, ...c.links].map((x) => JSON.stringify(x).length));
+    const head = lines[0]!.length;
+    expect(Math.max(...lines.slice(1).map((l) => l.length))).toBeLessThanOrEqual(Math.max(longestItem + 1, head, 200_000));
+  });
+
+  it('reads files written before entities and links were streamed (events only)', async () => {
+    const skeleton = JSON.stringify({ ...c, events: [] });
+    const at = skeleton.indexOf('"events":[]');
+    const old = `${skeleton.slice(0, at)}"events":[${c.events.map((e, i) => `${i ? ',' : ''}\n${JSON.stringify(e)}`).join('')}\n]${skeleton.slice(at + '"events":[]'.length)}\n`;
+    const file = join(dir, 'v1-events-only.json');
+    writeFileSync(file, old);
+    expect(await loadCaseFile(file, 0)).toEqual(c);
   });
 
   it('falls back to reading other JSON layouts whole', async () => {
@@ -44,6 +59,6 @@ describe('loadCaseFile', () => {
     const bad = join(dir, 'bad.json');
     lines[7] = '{"id":"e1.7","time":';
     writeFileSync(bad, lines.join('\n'));
-    await expect(loadCaseFile(bad, 0)).rejects.toMatchObject({ code: 1, message: expect.stringContaining('bad.json:8: not a JSON event') });
+    await expect(loadCaseFile(bad, 0)).rejects.toMatchObject({ code: 1, message: expect.stringContaining('bad.json:8: not a JSON item of "events"') });
   });
 });

@@ -1,18 +1,24 @@
 /**
  * Reading a case JSON file. A large case does not fit in one V8 string (~512 MiB), so a file in the
- * layout writeCaseFile produces (the document with `"events":[` ending the first line, one event
- * per line, the rest of the document after a line starting with `]`) is read line by line; any
- * other JSON is read whole. Either way the result is validated against the schema.
+ * layout writeCaseFile produces (src/model/case-json.ts: a line ending with `"events":[`, `"entities":[` or `"links":[`
+ * opens that list, one item per line follows, a line starting with `]` goes on with the document)
+ * is read line by line; any other JSON is read whole. Either way the result is validated against
+ * the schema. Files from before entities and links were streamed (events only) read the same way.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Case } from '../model/case';
-import type { TgEvent } from '../model/event';
 import { CliExit } from './io';
 import { validateCaseNode } from './validate-case-node';
+import { STREAMED_LISTS } from '../model/case-json';
 
-const EVENTS_OPEN = '"events":[';
+type ListName = (typeof STREAMED_LISTS)[number];
+
+/** The list a document line opens at its end, if any. */
+function opensList(line: string): ListName | undefined {
+  return STREAMED_LISTS.find((k) => line.endsWith(`"${k}":[`));
+}
 
 /** Files below this size are read whole even when they are in the streamed layout. */
 export const WHOLE_READ_MAX = 256 * 1024 * 1024;
@@ -43,34 +49,32 @@ export async function loadCaseFile(path: string, wholeReadMax = WHOLE_READ_MAX):
 /** The case in writeCaseFile's layout, or undefined when the file is laid out otherwise. */
 async function readStreamedLayout(path: string): Promise<unknown | undefined> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-  let head: string | undefined;
-  let tail = '';
-  let inTail = false;
-  const events: TgEvent[] = [];
+  // The document without the streamed lists' items (small), and the items per list.
+  let doc = '';
+  const lists = new Map<ListName, unknown[]>();
+  let open: ListName | undefined;
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
-    if (head === undefined) {
-      if (!line.endsWith(EVENTS_OPEN)) {
-        lines.close();
-        return undefined;
-      }
-      head = line;
-    } else if (inTail) tail += line;
-    else if (line.startsWith(']')) {
-      inTail = true;
-      tail = line;
-    } else {
+    if (lineNo === 1 && !opensList(line)) {
+      lines.close();
+      return undefined;
+    }
+    if (open && !line.startsWith(']')) {
       const text = line.endsWith(',') ? line.slice(0, -1) : line;
       try {
-        events.push(JSON.parse(text) as TgEvent);
+        lists.get(open)!.push(JSON.parse(text));
       } catch (e) {
-        throw new CliExit(1, `${path}:${lineNo}: not a JSON event: ${(e as Error).message}`);
+        throw new CliExit(1, `${path}:${lineNo}: not a JSON item of "${open}": ${(e as Error).message}`);
       }
+      continue;
     }
+    doc += line;
+    open = opensList(line);
+    if (open) lists.set(open, []);
   }
-  if (head === undefined || !inTail) return undefined;
-  const doc = JSON.parse(`${head}${tail}`) as { events: TgEvent[] };
-  doc.events = events;
-  return doc;
+  if (open || lineNo === 0) return undefined;
+  const parsed = JSON.parse(doc) as Record<string, unknown>;
+  for (const [k, items] of lists) parsed[k] = items;
+  return parsed;
 }

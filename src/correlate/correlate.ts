@@ -3,7 +3,7 @@ import type { Entity, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
 import { emit } from './emit';
-import { DEFAULT_TOLERANCE_MS, type Graph } from './graph';
+import { DEFAULT_TOLERANCE_MS, type Graph, pushTo } from './graph';
 import { joinTokens } from './joins';
 import { buildSpans } from './netmap';
 import { buildPilots } from './pilots';
@@ -63,11 +63,8 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   const joinsByToken = new Map<string, typeof tokenJoins>();
   const joinsByTarget = new Map<string, typeof tokenJoins>();
   for (const j of tokenJoins) {
-    for (const [m, k] of [[joinsByToken, j.token], [joinsByTarget, j.target]] as const) {
-      const l = m.get(k);
-      if (l) l.push(j);
-      else m.set(k, [j]);
-    }
+    pushTo(joinsByToken, j.token, j);
+    pushTo(joinsByTarget, j.target, j);
   }
   return {
     ...partial,

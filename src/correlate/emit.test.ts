@@ -39,4 +39,16 @@ describe('linksInIdOrder', () => {
     ];
     expect(ids(linksInIdOrder(nested(ls)))).toEqual(sortedIds(ls));
   });
+
+  it('orders `token:a` and `token:ab` groups by their ids, not by the bare keys', () => {
+    // Bare keys sort `token:a` < `token:ab`, and `token:a->` > `token:ab` too: the nested path.
+    const ls: Array<[string, string, string]> = [
+      ['token.endpoint', 'token:ab', 'endpoint:/1'],
+      ['token.endpoint', 'token:a', 'endpoint:/2'],
+      ['token.endpoint', 'token:a-', 'endpoint:/3'],
+      ['token.endpoint', 'token:a.', 'endpoint:/4'],
+      ['token.endpoint', 'token:a', 'endpoint:/0'],
+    ];
+    expect(ids(linksInIdOrder(nested(ls)))).toEqual(sortedIds(ls));
+  });
 });

@@ -224,7 +224,14 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * (then groups interleave and only sorting whole ids is exact).
  */
 function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
-  const prefixed = [...keys].map((k) => k + sep).sort();
+  const sorted = [...keys].sort();
+  // When no key begins another, appending `sep` to each changes neither their order nor makes one
+  // begin another: the common case, without building a string per key. (Were a key to begin a later
+  // one, it would begin its neighbour too, so neighbours are enough to check.)
+  let nested = false;
+  for (let i = 1; i < sorted.length && !nested; i++) nested = sorted[i]!.startsWith(sorted[i - 1]!);
+  if (!nested) return sorted;
+  const prefixed = sorted.map((k) => k + sep).sort();
   for (let i = 1; i < prefixed.length; i++) if (prefixed[i]!.startsWith(prefixed[i - 1]!)) return undefined;
   return prefixed.map((k) => k.slice(0, -sep.length));
 }
@@ -252,7 +259,8 @@ export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>
     for (const from of froms) {
       const byTo = byFrom.get(from)!;
       // Within one rule and source the ids differ only after the shared prefix: key order is id order.
-      for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
+      if (byTo.size === 1) for (const l of byTo.values()) out.push(l);
+      else for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
     }
   }
   return out;

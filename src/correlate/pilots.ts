@@ -6,7 +6,7 @@
  * same worker node at its start (inferred, noted on the pilot).
  */
 import type { TgEvent } from '../model/event';
-import { fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
+import { flat, fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 import { PrefixedIds } from './refs';
 import { UnionFind } from './union-find';
 
@@ -187,7 +187,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
       for (let n = 2; pilots.has(p.key); n++) p.key = `${base}~${n}`;
       p.notes.push(`job id ${base} also names another job: this one is ${p.key}`);
     }
-    p.id = `pilot:${p.key}`;
+    p.id = flat(`pilot:${p.key}`);
     pilots.set(p.key, p);
     rootToKey.set(root, p.key);
     for (const [pre, s] of [['pilot', p.pilotIds], ['gjid', p.globalJobIds], ['batch', p.batchJobIds], ['ce', p.ceJobIds], ['arc', p.arcJobIds]] as const) for (const v of s) pilotByJob.set(`${pre}:${v}`, p.key);
@@ -198,7 +198,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
 
   const payloads = new Map<string, PayloadRec>();
   for (const [key, idx] of [...payloadEvents.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const rec: PayloadRec = { id: `payload:${key}`, key, users: new Set(), subs: new Set(), vos: new Set(), hosts: new Set(), endKnown: false, events: idx };
+    const rec: PayloadRec = { id: flat(`payload:${key}`), key, users: new Set(), subs: new Set(), vos: new Set(), hosts: new Set(), endKnown: false, events: idx };
     const pilotVotes = new Map<string, number[]>();
     for (const i of idx) {
       const e = events[i]!;

@@ -3,7 +3,7 @@
  * index and the findings, so "events of entity X" means the same thing everywhere.
  */
 import type { TgEvent } from '../model/event';
-import { innerMap } from './graph';
+import { flat, innerMap } from './graph';
 
 export interface RefTables {
   eventTokens: string[][];
@@ -16,7 +16,7 @@ const LOWERED = new Set<RefKind>(['host', 'vo']);
 
 /** The entity id of an identifier an event names (`host:` and `vo:` values lower-cased, as entity keys are). */
 export function entityId(kind: RefKind, raw: string): string {
-  return `${kind}:${LOWERED.has(kind) ? raw.toLowerCase() : raw}`;
+  return flat(`${kind}:${LOWERED.has(kind) ? raw.toLowerCase() : raw}`);
 }
 
 /**
@@ -31,7 +31,7 @@ export class PrefixedIds {
     const m = innerMap(this.memo, prefix);
     let id = m.get(raw);
     if (id === undefined) {
-      id = `${prefix}:${raw}`;
+      id = flat(`${prefix}:${raw}`);
       m.set(raw, id);
     }
     return id;

@@ -5,7 +5,7 @@
  */
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
-import { addToSet, type IdentityRec, innerMap, pushTo, type TokenRec } from './graph';
+import { addToSet, flat, type IdentityRec, innerMap, pushTo, type TokenRec } from './graph';
 
 export interface TokenResolution {
   tokens: Map<string, TokenRec>;
@@ -56,7 +56,7 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     }
     const hit = bySub.get(sub);
     if (hit) return hit;
-    const id = `identity:${i}|${sub}`;
+    const id = flat(`identity:${i}|${sub}`);
     let rec = identities.get(id);
     if (!rec) {
       rec = { id, iss: i, sub, users: new Set(), vos: new Set(), events: [] };
@@ -66,7 +66,7 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     return rec;
   };
   const tokenRec = (key: string, parts: Partial<TokenRec>): TokenRec => {
-    const id = `token:${key}`;
+    const id = flat(`token:${key}`);
     let rec = tokens.get(id);
     if (!rec) {
       rec = { id, key, events: [], ...parts };

@@ -2,7 +2,7 @@
  * What every misuse rule needs: the token's people (identity, pilots, payloads), evidence pointers,
  * and containment steps in words an operator can act on.
  */
-import { evidenceOf, fmtTime, type Graph, sortedUnique, type TokenRec, tokenLabel } from '../correlate/graph';
+import { evidenceLines, fmtTime, type Graph, sortedUnique, type TokenRec, tokenLabel } from '../correlate/graph';
 import { hostsAt } from '../correlate/netmap';
 import { joinedTo } from '../correlate/queries';
 import type { Evidence } from '../model/finding';
@@ -39,14 +39,7 @@ export function peopleOf(g: Graph, t: TokenRec): TokenPeople {
 }
 
 export function evidence(g: Graph, idx: Iterable<number>, max = 20): Evidence[] {
-  const out: Evidence[] = [];
-  const seen = new Set<number>();
-  for (const i of idx) {
-    if (seen.has(i) || out.length >= max) continue;
-    seen.add(i);
-    out.push(evidenceOf(g.events[i]!));
-  }
-  return out;
+  return evidenceLines(g.events, idx, max);
 }
 
 export function revokeStep(t: TokenRec, p: TokenPeople): string {

@@ -229,7 +229,7 @@ class Ingestion {
       redactor: this.o.redactor,
       parsers: this.o.parsers,
       fallback: this.o.fallback,
-      ctx: { input: rec.path, tz: rec.tz, year: year ?? new Date().getUTCFullYear(), yearSource },
+      ctx: { input: rec.path, tz: rec.tz, year: year ?? new Date().getUTCFullYear(), yearSource, fileTimeMs: mtimeMs },
       problem: (p) => this.log.add({ ...p, input: rec.path }),
       emit: (ev) => {
         this.batch.push(ev);

@@ -13,6 +13,7 @@ export { REDACTION_PROFILES } from './redaction';
 export type { Severity } from './severity';
 export { SEVERITIES, severityRank } from './severity';
 export type { EventTime } from './time';
+export { timeKnown } from './time';
 export type { Scope, TokenInfo, TokenKind } from './token';
 export { caseSchema } from './case-schema';
 export { validateCase } from './validate';

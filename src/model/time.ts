@@ -10,3 +10,11 @@ export interface EventTime {
    */
   assumed?: string;
 }
+
+/**
+ * False for the time 0 parsers give lines that state none and have no file time to fall back on
+ * (`assumed: 'time unknown …'`): shown as unknown, never as 1970, and kept out of time ranges.
+ */
+export function timeKnown(t: EventTime): boolean {
+  return !(t.ts === 0 && t.assumed?.startsWith('time unknown'));
+}

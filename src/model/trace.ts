@@ -4,11 +4,10 @@ import type { Evidence } from './finding';
 /** The six traceability questions (DESIGN.md) plus the token story. */
 export type QuestionId = 'S1' | 'S2' | 'S3' | 'V1' | 'V2' | 'V3' | 'token';
 
-/** What the analyst asked; the question follows from which fields are set. */
-export interface TraceQuery {
-  /** UTC ms */
-  at?: number;
-  until?: number;
+/** A trace query as `tokentrail trace` takes it (and answer keys record it): times as ISO 8601 text, the window as a duration (`30m`). */
+export interface TraceArgs {
+  at?: string;
+  until?: string;
   ip?: string;
   activity?: string;
   job?: string;
@@ -16,6 +15,14 @@ export interface TraceQuery {
   vo?: string;
   /** Token fingerprint (prefix) or jti. */
   token?: string;
+  window?: string;
+}
+
+/** What the analyst asked, times parsed; the question follows from which fields are set. */
+export interface TraceQuery extends Omit<TraceArgs, 'at' | 'until' | 'window'> {
+  /** UTC ms */
+  at?: number;
+  until?: number;
   /** Half-width of the time window around `at`, ms. */
   windowMs?: number;
 }

@@ -6,6 +6,7 @@ import type { Case } from '../model/case';
 import type { TgEvent } from '../model/event';
 import type { Finding } from '../model/finding';
 import { severityRank } from '../model/severity';
+import { timeKnown } from '../model/time';
 import type { TokenInfo } from '../model/token';
 import type { TraceAnswer } from '../model/trace';
 import { type AliasKind, AliasTable, EMAIL_RE, FQDN_RE, IPV4_RE, IPV6_RE } from '../redact/aliases';
@@ -161,7 +162,8 @@ export async function buildReportData(c: Case, answers: TraceAnswer[], opts: Rep
     .sort((a, b) => a.time.ts - b.time.ts || (a.id < b.id ? -1 : 1))
     .slice(0, opts.maxKeyEvents ?? 200)
     .map((e) => ({
-      time: iso(e.time.ts),
+      // An unknown time reads as its `assumed` note ("time unknown …"), not as 1970.
+      time: timeKnown(e.time) ? iso(e.time.ts) : '',
       assumed: e.time.assumed ?? '',
       kind: e.kind,
       summary: describeEvent(e),
@@ -198,7 +200,7 @@ export async function buildReportData(c: Case, answers: TraceAnswer[], opts: Rep
   }));
   const containment = uniqSorted(findings.flatMap((f) => f.containment));
 
-  const times = keyEvents.length ? keyEvents.map((e) => e.time) : c.events.map((e) => iso(e.time.ts)).filter(Boolean).sort();
+  const times = keyEvents.some((e) => e.time) ? keyEvents.map((e) => e.time).filter(Boolean) : c.events.filter((e) => timeKnown(e.time)).map((e) => iso(e.time.ts)).filter(Boolean).sort();
   const worst = findings[0];
   const site = opts.site ?? guessSite(c);
   const data: ReportData = {

@@ -6,20 +6,13 @@
  * affected, the findings an analysis should raise, containment steps, and what difficulty
  * removed from the bundle (expected gaps).
  */
+import type { TraceArgs } from '../model/trace';
 import type { Difficulty } from './world';
 
 export const ANSWERS_FORMAT = 'tokentrail.answers/v1';
 
 /** A trace query as CLI arguments: times are ISO 8601 UTC. */
-export interface AnswerQuery {
-  at?: string;
-  until?: string;
-  ip?: string;
-  activity?: string;
-  job?: string;
-  user?: string;
-  vo?: string;
-}
+export type AnswerQuery = Pick<TraceArgs, 'at' | 'until' | 'ip' | 'activity' | 'job' | 'user' | 'vo'>;
 
 export interface ExpectedAnswer {
   vos?: string[];

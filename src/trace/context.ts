@@ -2,7 +2,7 @@
  * Shared building blocks of the questions: who was behind an IP in a time window, and a pilot or
  * payload turned into a candidate with its evidence.
  */
-import { evidenceOf, fmtTime, type Graph, type IpHostSpan, type PayloadRec, type PilotRec, pilotActive, pushTo, sortedUnique, TOKEN_USE_KINDS, tokenLabel } from '../correlate/graph';
+import { evidenceLines, fmtTime, type Graph, type IpHostSpan, type PayloadRec, type PilotRec, pilotActive, pushTo, sortedUnique, TOKEN_USE_KINDS, tokenLabel } from '../correlate/graph';
 import { hostsAt, ipsAt } from '../correlate/netmap';
 export { joinedTo } from '../correlate/queries';
 import type { Confidence } from '../model/entity';
@@ -85,14 +85,7 @@ export function tokensOf(g: Graph, targetIds: Set<string>): string[] {
 }
 
 export function uniqEvidence(g: Graph, idx: Iterable<number>, max = 12): Evidence[] {
-  const seen = new Set<number>();
-  const out: Evidence[] = [];
-  for (const i of idx) {
-    if (seen.has(i) || out.length >= max) continue;
-    seen.add(i);
-    out.push(evidenceOf(g.events[i]!));
-  }
-  return out;
+  return evidenceLines(g.events, idx, max);
 }
 
 /**

@@ -61,7 +61,11 @@ function check(q: QuestionAnswer, answers: TraceAnswer[]): string[] {
   cmp('users', union(a, (c) => c.users), want.users, true);
   cmp('ips', union(a, (c) => c.ips), want.ips, true);
   if (a.ambiguous !== want.ambiguous) bad.push(`${q.id} ambiguous: want ${want.ambiguous} got ${a.ambiguous}`);
-  for (const c of a.candidates) if (c.evidence.length === 0) bad.push(`${q.id}: a candidate without evidence`);
+  for (const c of a.candidates) {
+    if (c.evidence.length === 0) bad.push(`${q.id}: a candidate without evidence`);
+    const lines = c.evidence.map((e) => `${e.input}:${e.line}`);
+    if (new Set(lines).size !== lines.length) bad.push(`${q.id}: an evidence line cited twice (${lines.join(' ')})`);
+  }
   return bad;
 }
 
@@ -82,6 +86,10 @@ function verify(ans: ScenarioAnswers, g: Graph, c: Case): void {
   for (const q of ans.questions) bad.push(...check(q, trace(queryOf(q.query), g)));
   expect(bad).toEqual([]);
   const rules = new Set(c.findings.map((f) => f.rule));
+  for (const f of c.findings) {
+    const lines = f.evidence.map((e) => `${e.input}:${e.line}`);
+    expect(new Set(lines).size, `${f.id} cites a line twice`).toBe(lines.length);
+  }
   for (const r of ans.expectedFindings) expect(rules.has(r), `finding ${r}`).toBe(true);
   // No false alarm: every high or critical misuse finding is one the key expects.
   const unexpected = c.findings.filter((f) => f.rule.startsWith('misuse.') && (f.severity === 'high' || f.severity === 'critical') && !ans.expectedFindings.includes(f.rule));

@@ -1,5 +1,6 @@
 /** The application shell: case sidebar, the open case's header and panels, and the six views. */
 import { useCallback, useEffect, useState } from 'react';
+import { caseJsonChunks } from '../../../src/model/case-json';
 import { demoAvailable, demoFiles } from '../demo';
 import { filesFromDrop, platform } from '../platform';
 import { type CaseRow, caseStore } from '../store';
@@ -100,15 +101,25 @@ export function App() {
   const exportCase = async () => {
     if (!current) return;
     const doc = await store.exportCaseJson(current);
-    await platform().saveFile({ suggestedName: `${doc.name.replace(/[^\w.-]+/g, '_')}.tokentrail.json`, data: JSON.stringify(doc, null, 1) });
+    // The CLI's layout (one event, entity or link per line), encoded chunk by chunk: a large case
+    // would not fit in one string. `tokentrail trace`/`report` read the file as it is.
+    const enc = new TextEncoder();
+    const parts = [...caseJsonChunks(doc)].map((s) => enc.encode(s));
+    const data = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const p of parts) {
+      data.set(p, at);
+      at += p.byteLength;
+    }
+    await platform().saveFile({ suggestedName: `${doc.name.replace(/[^\w.-]+/g, '_')}.tokentrail.json`, data });
   };
 
   const reparse = async (caseId: string, path: string, tz: string) => {
-    const file = sessionFile(caseId, path);
-    if (!file) return;
+    const picked = sessionFile(caseId, path);
+    if (!picked) return;
     await store.deleteInputData(caseId, path);
     changed();
-    await runIngest(caseId, [{ path, file }], () => {}, changed, { tz: data?.row.settings.tz ?? 'UTC', tzFor: { [path]: tz } }).done;
+    await runIngest(caseId, [picked], () => {}, changed, { tz: data?.row.settings.tz ?? 'UTC', tzFor: { [path]: tz } }).done;
     changed();
   };
 

@@ -19,7 +19,8 @@ export async function demoFiles(): Promise<PickedFile[]> {
     const url = FILES[key]!;
     const blob = await (await fetch(url)).blob();
     const path = `demo/${key.slice(PREFIX.length)}`;
-    out.push({ path, file: new File([blob], path.slice(path.lastIndexOf('/') + 1)) });
+    // Fetched files have no modification time of their own: the demo's undated lines stay undated.
+    out.push({ path, file: new File([blob], path.slice(path.lastIndexOf('/') + 1)), mtimeMs: null });
   }
   return out;
 }

@@ -61,6 +61,12 @@ describe('tokentrail analyze', () => {
     }
     expect(io.stdout).toMatch(/hostile\.tar\.gz!\/long-line\.log:1: line longer than the limit/);
     expect(io.stdout).toMatch(/passwd-link: symbolic link inside a directory: not followed/);
+    // The findings come first, the worst with the line that shows it (the exported bearer token).
+    const exposure = c.findings.find((f) => f.rule.startsWith('exposure.'))!;
+    expect(io.stdout).toContain(`findings: ${c.findings.length} (`);
+    expect(io.stdout).toContain(`  ${exposure.severity.toUpperCase().padEnd(8)} ${exposure.title}`);
+    expect(io.stdout).toMatch(/evidence: .*site\/wn\/pilot\.log(\.1\.gz)?:2/);
+    expect(io.stdout).toContain(`next: tokentrail report ${out} --format html`);
   });
 
   it('writes identical bytes on two runs, and createdAt only when asked', async () => {
@@ -84,6 +90,8 @@ describe('tokentrail analyze', () => {
     expect(s.events.total).toBe(4);
     expect(s.tokens).toEqual({ distinct: 1, sightingsByKind: { wlcg: 2 } });
     expect(Object.keys(s.problems.byCode)).toEqual(['input.unreadable']);
+    expect(s.findings.total).toBeGreaterThan(0);
+    expect(s.findings.top[0]).toMatchObject({ rule: expect.stringMatching(/^exposure\./), evidence: expect.stringMatching(/pilot\.log(\.1\.gz)?:2$/) });
     const c = JSON.parse(readFileSync(join(dir, 'tz.json'), 'utf8')) as Case;
     expect(c.inputs.map((i) => i.tz)).toEqual(['Europe/Zurich', 'America/Chicago']);
   });

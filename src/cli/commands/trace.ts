@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildGraph } from '../../correlate/correlate';
 import type { Case } from '../../model/case';
-import type { TraceAnswer, TraceQuery } from '../../model/trace';
+import type { TraceAnswer, TraceArgs, TraceQuery } from '../../model/trace';
 import { questionsFor, trace } from '../../trace/index';
 import { basename } from 'node:path';
 import { buildCase } from '../../ingest/build-case';
@@ -12,16 +12,7 @@ import { fsSources } from '../fs-source';
 import { CliExit, type CliIo } from '../io';
 import { loadCaseFile } from '../load-case';
 
-interface TraceFlags {
-  at?: string;
-  until?: string;
-  ip?: string;
-  activity?: string;
-  job?: string;
-  user?: string;
-  vo?: string;
-  token?: string;
-  window?: string;
+interface TraceFlags extends TraceArgs {
   json?: boolean;
   tz?: string;
 }
@@ -144,8 +135,16 @@ export function registerTrace(program: Command, io: CliIo): void {
       const q = queryFromFlags(flags);
       const qs = questionsFor(q);
       if (typeof qs === 'string') throw new CliExit(2, `trace: ${qs}`);
+      // A big case takes a while to read and correlate (a million events: about half a minute): say so on a terminal.
+      const note = (s: string) => {
+        if (io.isTty) io.err(`\r\u001b[K${scrub(s)}`);
+      };
+      note(`trace: reading ${inputs.length === 1 ? inputs[0] : `${inputs.length} inputs`}…`);
       const c = await loadCase(inputs, flags.tz ?? 'UTC');
-      const answers = trace(q, buildGraph(c.events, c.tokens, c.settings));
+      note(`trace: correlating ${c.events.length.toLocaleString('en')} events…`);
+      const g = buildGraph(c.events, c.tokens, c.settings);
+      note('');
+      const answers = trace(q, g);
       if (flags.json) {
         const doc = answers.length === 1 ? answerJson(answers[0]!) : answers.map(answerJson);
         io.out(`${scrub(JSON.stringify(doc, null, 2))}\n`);

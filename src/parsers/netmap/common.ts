@@ -2,7 +2,7 @@
 import type { EventDraft } from '../../model/event';
 import type { ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
-import type { EventTime } from '../../model/time';
+import { type EventTime, timeKnown } from '../../model/time';
 import { makeEvent } from '../common/draft';
 
 /** ISO text of an epoch ms, `open` for an open end. */
@@ -16,7 +16,8 @@ export function iso(ms: number | undefined): string {
  * is its start.
  */
 export function netMap(line: RedactedLine, time: EventTime, ip: string, host: string, to: number | undefined, note: string): EventDraft {
-  return makeEvent(line, 'net.map', time, { ip, host }, `${ip} ↔ ${host} valid ${iso(time.ts)}/${iso(to)} (${note})`);
+  // An unknown time (no file time) is an open start, not 1970.
+  return makeEvent(line, 'net.map', time, { ip, host }, `${ip} ↔ ${host} valid ${iso(timeKnown(time) ? time.ts : undefined)}/${iso(to)} (${note})`);
 }
 
 /** The file time, or time 0 marked unknown (recorded once as a problem by the caller's flag). */

@@ -1,6 +1,7 @@
 /** Findings by severity, each with its explanation, evidence lines and containment steps. */
 import { useMemo, useState } from 'react';
 import type { Finding } from '../../../../src/model/finding';
+import { EvidenceList } from '../evidence/EvidenceList';
 import { SEVERITIES, type Severity, severityRank } from '../../../../src/model/severity';
 
 export function FindingsView(props: { findings: Finding[]; onPivot?(entityId: string): void }) {
@@ -49,16 +50,7 @@ export function FindingsView(props: { findings: Finding[]; onPivot?(entityId: st
           </div>
           <details open>
             <summary>Evidence ({f.evidence.length})</summary>
-            <ul className="evidence">
-              {f.evidence.map((ev) => (
-                <li key={`${ev.input}:${ev.line}:${ev.eventId ?? ''}`}>
-                  <span className="src">
-                    {ev.input}:{ev.line}
-                  </span>
-                  <pre>{ev.text}</pre>
-                </li>
-              ))}
-            </ul>
+            <EvidenceList items={f.evidence} />
           </details>
           <div className="containment">
             <strong>Containment</strong>

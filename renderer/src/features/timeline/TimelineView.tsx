@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './timeline.css';
 import type { EventKind, TgEvent } from '../../../../src/model/event';
+import { timeKnown } from '../../../../src/model/time';
 import { TimeHistogram } from './Histogram';
 import { EMPTY_FILTER, type Histogram, pivotKeys, type TimelineFilter, type TimelineSource } from './source';
 
@@ -186,7 +187,7 @@ const Row = memo(function Row(p: { e: TgEvent; open: boolean; starred: boolean; 
           {p.starred ? '★' : '☆'}
         </button>
         <button type="button" className="ttime" onClick={() => p.onToggle(e.id)} title={e.time.assumed ? `assumed: ${e.time.assumed}` : e.time.text}>
-          {new Date(e.time.ts).toISOString().slice(0, 23).replace('T', ' ')}
+          {timeKnown(e.time) ? new Date(e.time.ts).toISOString().slice(0, 23).replace('T', ' ') : 'time unknown'}
         </button>
         <span className={`kind kind-${e.kind.split('.')[0]}`}>{e.kind}</span>
         <span className="tsummary">{e.summary ?? e.text.slice(0, 160)}</span>

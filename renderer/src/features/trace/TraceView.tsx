@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { TraceAnswer, TraceQuery } from '../../../../src/model/trace';
+import { EvidenceList } from '../evidence/EvidenceList';
 
 type FormId = 'S1' | 'S2' | 'S3' | 'V1' | 'V2' | 'V3' | 'token';
 
@@ -142,16 +143,7 @@ export function TraceView(props: { run(q: TraceQuery): Promise<TraceAnswer[]>; d
                   ) : null,
                 )}
               </dl>
-              <ul className="evidence">
-                {c.evidence.map((ev) => (
-                  <li key={`${ev.input}:${ev.line}`}>
-                    <span className="src">
-                      {ev.input}:{ev.line}
-                    </span>
-                    <pre>{ev.text}</pre>
-                  </li>
-                ))}
-              </ul>
+              <EvidenceList items={c.evidence} />
             </div>
           ))}
         </section>

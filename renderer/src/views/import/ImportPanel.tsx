@@ -14,6 +14,13 @@ import { ImportProgress } from './ImportProgress';
 export interface PickedFile {
   path: string;
   file: File;
+  /**
+   * The file's modification time: a dropped or picked file's own (`file.lastModified`) unless set
+   * here; `null` when it has none worth trusting (the demo's files are fetched, so theirs would be
+   * the time the demo was opened). Formats without dates in their lines (hosts dumps, token files)
+   * take it as their time, marked assumed.
+   */
+  mtimeMs?: number | null;
 }
 
 export interface ImportPanelProps {

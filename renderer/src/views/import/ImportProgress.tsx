@@ -1,16 +1,8 @@
 /** Progress of an import, one row per input: bytes, events/s, ETA, problems with file:line. */
 import type { IngestItem } from './ingest-runner';
+import { itemRate } from './progress-items';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(b < 1e7 ? 1 : 0)} MB`;
-
-function rate(i: IngestItem, now: number): { eps: number; eta?: number } {
-  if (!i.startedAt) return { eps: 0 };
-  const s = ((i.endedAt ?? now) - i.startedAt) / 1000;
-  const eps = s > 0 ? i.events / s : 0;
-  const bps = s > 0 ? i.bytesRead / s : 0;
-  const eta = i.status === 'reading' && bps > 0 ? (i.size - i.bytesRead) / bps : undefined;
-  return { eps, eta };
-}
 
 export function ImportProgress(props: { items: IngestItem[]; onCancel: (() => void) | null; now?: number }) {
   const now = props.now ?? Date.now();
@@ -24,7 +16,7 @@ export function ImportProgress(props: { items: IngestItem[]; onCancel: (() => vo
       <table className="dense import-table">
         <tbody>
           {props.items.map((i) => {
-            const r = rate(i, now);
+            const r = itemRate(i, now);
             const pct = i.size ? Math.min(100, (i.bytesRead / i.size) * 100) : i.status === 'done' ? 100 : 0;
             return (
               <tr key={i.path} data-testid="import-item" data-status={i.status}>

@@ -7,6 +7,7 @@ import { WorkerClient } from '../../workers/client';
 import type { IngestJobProgress, IngestJobResult, IngestRequest } from '../../workers/ingest-job';
 import { JobCancelled } from '../../workers/protocol';
 import type { PickedFile } from './ImportPanel';
+import { itemsAfterProgress, type ProgressState } from './progress-items';
 
 /** One top-level input being imported. */
 export interface IngestItem {
@@ -28,9 +29,9 @@ export const ingestionAvailable = true;
  * The files read in this session, per case and top-level path, so an input can be read again
  * (another time zone) without picking it again. Memory only: after a reload, pick it again.
  */
-const sessionFiles = new Map<string, Map<string, File>>();
+const sessionFiles = new Map<string, Map<string, PickedFile>>();
 
-export function sessionFile(caseId: string, path: string): File | undefined {
+export function sessionFile(caseId: string, path: string): PickedFile | undefined {
   return sessionFiles.get(caseId)?.get(path);
 }
 
@@ -50,14 +51,15 @@ export function runIngest(
   onChanged: () => void,
   opts: { tz?: string; tzFor?: Record<string, string> } = {},
 ): { done: Promise<IngestJobResult | null>; cancel(): void } {
-  const kept = sessionFiles.get(caseId) ?? new Map<string, File>();
+  const kept = sessionFiles.get(caseId) ?? new Map<string, PickedFile>();
   sessionFiles.set(caseId, kept);
-  for (const f of files) kept.set(f.path, f.file);
+  for (const f of files) kept.set(f.path, f);
   let items: IngestItem[] = files.map((f) => ({ path: f.path, size: f.file.size, bytesRead: 0, events: 0, status: 'queued', problems: [] }));
-  const offsets = new Map<string, number>();
+  const started = Date.now();
+  const progress: ProgressState = { offsets: new Map(), lastEvents: 0, lastAt: started };
   let acc = 0;
   for (const i of items) {
-    offsets.set(i.path, acc);
+    progress.offsets.set(i.path, acc);
     acc += i.size;
   }
   const set = (next: IngestItem[]) => {
@@ -65,25 +67,12 @@ export function runIngest(
     onItems(items);
   };
   set(items);
-  const started = Date.now();
-  let lastEvents = 0;
   let lastRefresh = 0;
   const job = worker().run(
-    { caseId, tz: opts.tz ?? 'UTC', tzFor: opts.tzFor, files: files.map((f) => ({ path: f.path, file: f.file, mtimeMs: f.file.lastModified })) },
+    { caseId, tz: opts.tz ?? 'UTC', tzFor: opts.tzFor, files: files.map((f) => ({ path: f.path, file: f.file, mtimeMs: f.mtimeMs === null ? undefined : (f.mtimeMs ?? f.file.lastModified) })) },
     (p) => {
-      // bytesRead is cumulative over the sources in order: split it per input.
       const now = Date.now();
-      set(
-        items.map((i) => {
-          const off = offsets.get(i.path) ?? 0;
-          const read = Math.max(0, Math.min(i.size, p.bytesRead - off));
-          const active = i.path === p.input || p.input.startsWith(`${i.path}!`);
-          const status: IngestItem['status'] = p.phase === 'analysing' ? 'analysing' : read >= i.size && !active ? 'done' : read > 0 || active ? 'reading' : 'queued';
-          const events = active ? i.events + (p.events - lastEvents) : i.events;
-          return { ...i, bytesRead: read, events, status, startedAt: i.startedAt ?? (status !== 'queued' ? now : undefined), endedAt: status === 'done' ? (i.endedAt ?? now) : undefined };
-        }),
-      );
-      lastEvents = p.events;
+      set(itemsAfterProgress(items, p, progress, now));
       // Let the timeline show what is stored so far, a few times a second at most.
       if (now - lastRefresh > 1000) {
         lastRefresh = now;
