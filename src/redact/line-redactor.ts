@@ -24,6 +24,11 @@ export interface RedactorOptions {
 const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
 const KEY_FOLLOWS_MARK = ' [private key follows, redacted]';
 const KEY_LINE_MARK = '[private-key line redacted]';
+/**
+ * `secrets` of every line without a credential: one shared, frozen array rather than a new one
+ * per line (the common case; nothing writes to a line's sightings, and a write would throw).
+ */
+const NO_SECRETS: SecretSighting[] = Object.freeze([]) as unknown as SecretSighting[];
 const JWT_FORM = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]{16})\]/g;
 
 export interface TextRedactor extends LineRedactor {
@@ -129,10 +134,10 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     if (keyBlock?.already) {
       // Our own redacted block passes through unchanged (redacting twice changes nothing); any
       // other line inside it is treated as key material from here on (fail closed).
-      if (text === KEY_LINE_MARK) return { line, text, secrets: [] };
+      if (text === KEY_LINE_MARK) return { line, text, secrets: NO_SECRETS };
       if (new RegExp(`^-----END ${keyBlock.kind}----- \\[secret-redacted:private-key:[0-9a-f]{16}\\]$`).test(text)) {
         keyBlock = null;
-        return { line, text, secrets: [] };
+        return { line, text, secrets: NO_SECRETS };
       }
       keyBlock.already = false;
     }
@@ -142,9 +147,9 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
       if (at >= 0) return finishKey(line, text, at + end.length);
       keyBlock.lines.push(text);
       if (keyBlock.lines.length > maxKeyLines) keyBlock = null;
-      return { line, text: KEY_LINE_MARK, secrets: [] };
+      return { line, text: KEY_LINE_MARK, secrets: NO_SECRETS };
     }
-    if (!mayContainSecret(text) && !pseudo) return { line, text, secrets: [] };
+    if (!mayContainSecret(text) && !pseudo) return { line, text, secrets: NO_SECRETS };
     const begin = PEM_BEGIN.exec(text);
     if (begin && !text.includes(`-----END ${begin[1]}-----`, begin.index)) {
       const already = text.slice(begin.index + begin[0].length) === KEY_FOLLOWS_MARK;
@@ -154,7 +159,7 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     // Most candidate lines hold no credential after all: answer them synchronously.
     // Without a pseudonymiser only candidate lines get here: no second candidate check.
     const found = pseudo ? findSecrets(text) : findSecretsInCandidate(text);
-    if (found.length === 0 && !pseudo) return { line, text, secrets: [] };
+    if (found.length === 0 && !pseudo) return { line, text, secrets: NO_SECRETS };
     // Logs repeat the same credential: once its values were inspected, a line is answered
     // synchronously (no promise and await per line).
     const known = pseudo ? undefined : seenInfos(found);

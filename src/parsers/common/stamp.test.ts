@@ -13,6 +13,12 @@ describe('timestamp finders', () => {
     expect(local.assumed).toBe('tz=Europe/Zurich');
     expect(isoTime('2026-13-45 99:00:00', ctx)).toBeUndefined();
   });
+  it('reads one to nine fraction digits as milliseconds (missing digits are zeros)', () => {
+    for (const [frac, ms] of [['5', 500], ['05', 50], ['12', 120], ['123', 123], ['0019', 1], ['987654321', 987]] as const) {
+      expect(isoTime(`2026-11-23T14:05:41.${frac}Z`, ctx)?.ts).toBe(Date.UTC(2026, 10, 23, 14, 5, 41, ms));
+    }
+    expect(syslogTime('Nov 23 14:05:41.7 host', ctx)?.ts).toBe(Date.UTC(2026, 10, 23, 13, 5, 41, 700));
+  });
   it('reads syslog and common-log stamps', () => {
     const s = syslogTime('Nov  3 04:05:06 host x', ctx)!;
     expect(s.ts).toBe(Date.UTC(2026, 10, 3, 3, 5, 6));

@@ -4,31 +4,38 @@
  */
 import type { ParseContext } from '../../model/parser';
 import type { EventTime } from '../../model/time';
+import { digitsAt } from './digits';
 import { assumedTime, monthNumber, offsetTimeToUtc, parseOffsetMinutes } from './time';
 
-const ISO = /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
+// The date and time digits sit at fixed places from the match start and are read with digitsAt
+// rather than captured (many parsers call these per line); captures: ISO 1 fraction, 2 zone;
+// CLF 1 month name, 2 offset.
+const ISO = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,](\d{1,9}))?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
 const SYSLOG = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?/;
-const CLF = /(\d{2})\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})/;
+const CLF = /\d{2}\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4}:\d{2}:\d{2}:\d{2} ([+-]\d{4})/;
 
+/** The first three digits of a fraction of a second as ms (`5` → 500, `1234` → 123); the regexes matched digits. */
 function fracMs(frac: string | undefined): number {
-  return frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  if (!frac) return 0;
+  const n = frac.length;
+  return n >= 3 ? digitsAt(frac, 0, 3) : digitsAt(frac, 0, n) * (n === 2 ? 10 : 100);
 }
 
 /** Reads an ISO 8601 timestamp at any position; zone-less ones get the context zone, recorded in `assumed`. */
 export function isoTime(text: string, ctx: Pick<ParseContext, 'tz'>): EventTime | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  // Field by field, not `[…].map(Number)`: no arrays per timestamp (many parsers call this per line).
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const h = Number(m[4]);
-  const mi = Number(m[5]);
-  const s = Number(m[6]);
+  const at = m.index;
+  const y = digitsAt(text, at, 4);
+  const mo = digitsAt(text, at + 5, 2);
+  const d = digitsAt(text, at + 8, 2);
+  const h = digitsAt(text, at + 11, 2);
+  const mi = digitsAt(text, at + 14, 2);
+  const s = digitsAt(text, at + 17, 2);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const ms = fracMs(m[7]);
-  if (m[8]) {
-    const off = parseOffsetMinutes(m[8]);
+  const ms = fracMs(m[1]);
+  if (m[2]) {
+    const off = parseOffsetMinutes(m[2]);
     if (off !== undefined) return { ts: offsetTimeToUtc(off, y, mo, d, h, mi, s, ms), text: m[0] };
   }
   return assumedTime(m[0], ctx.tz, { year: y, month: mo, day: d, hour: h, minute: mi, second: s, ms });
@@ -51,8 +58,9 @@ export function syslogTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' |
 export function clfTime(text: string): EventTime | undefined {
   const m = CLF.exec(text);
   if (!m) return undefined;
-  const off = parseOffsetMinutes(m[7]!)!;
-  const ts = offsetTimeToUtc(off, Number(m[3]), monthNumber(m[2]!)!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const at = m.index;
+  const off = parseOffsetMinutes(m[2]!)!;
+  const ts = offsetTimeToUtc(off, digitsAt(text, at + 7, 4), monthNumber(m[1]!)!, digitsAt(text, at, 2), digitsAt(text, at + 12, 2), digitsAt(text, at + 15, 2), digitsAt(text, at + 18, 2));
   return { ts, text: m[0] };
 }
 

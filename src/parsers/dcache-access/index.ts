@@ -6,11 +6,15 @@ import type { EventDraft, EventKind } from '../../model/event';
 import type { LineParser, LogParser, ParseContext } from '../../model/parser';
 import type { RedactedLine } from '../../model/redaction';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
-import { parseKv } from '../common/kv';
+import { KvPicker } from '../common/kv';
 import { splitHostPort } from '../common/net';
 import { isoTime } from '../common/stamp';
 
 const LINE = /^level=\S+ ts=(\S+) event=(\S+)/;
+
+// The pairs this parser reads, by index into the picker's output.
+const KEYS = ['request.method', 'request.url', 'socket.remote', 'response.code', 'user.mapped', 'user.sub', 'user.jti', 'user.dn', 'session'] as const;
+const [METHOD, URL_, REMOTE, CODE, MAPPED, SUB, JTI, DN, SESSION] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 const OPS: Record<string, string> = {
   GET: 'read',
@@ -24,6 +28,9 @@ const OPS: Record<string, string> = {
   PROPFIND: 'stat',
   OPTIONS: 'stat',
 };
+
+/** OPS by the method as dCache writes it (upper case): no case conversion per line. */
+const OPS_EXACT = new Map(Object.entries(OPS));
 
 /** `value@op-alias` → value (dCache principal names carry the OP alias after the last `@`). */
 function stripOp(v: string | undefined): string | undefined {
@@ -42,9 +49,15 @@ const PLAIN_HTTP_URL = /^https?:\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(
 
 function plainUrlParts(u: string): { host: string; path: string } | undefined {
   const m = PLAIN_HTTP_URL.exec(u);
-  if (!m || m[1]!.includes('xn--') || m[3]!.includes('/.') || (m[2] !== undefined && Number(m[2]) > 65535)) return undefined;
-  return { host: m[1]!.toLowerCase(), path: m[3]! };
+  if (!m) return undefined;
+  // A door's log names one host line after line: its checks and lower-case form are kept.
+  const raw = m[1]!;
+  if (raw !== last.raw) last = { raw, lower: raw.toLowerCase(), idn: raw.includes('xn--') };
+  if (last.idn || m[3]!.includes('/.') || (m[2] !== undefined && Number(m[2]) > 65535)) return undefined;
+  return { host: last.lower, path: m[3]! };
 }
+
+let last = { raw: '', lower: '', idn: false };
 
 /** Host (lower-case) and decoded path of a request URL; a bare path when it is not a URL. */
 export function urlParts(u: string | undefined): { host?: string; path?: string } {
@@ -60,6 +73,9 @@ export function urlParts(u: string | undefined): { host?: string; path?: string 
 }
 
 class DcacheAccessLines implements LineParser {
+  private readonly picker = new KvPicker(KEYS);
+  /** The picked values of the current line (reused: read within `line`). */
+  private readonly kv: (string | undefined)[] = [];
   constructor(private readonly ctx: ParseContext) {}
 
   line(line: RedactedLine): EventDraft[] {
@@ -74,30 +90,32 @@ class DcacheAccessLines implements LineParser {
       this.ctx.problem({ code: 'time.unparsed', line: line.line, message: `unreadable ts=${m[1]!.slice(0, 40)}` });
       return [];
     }
-    const kv = parseKv(line.text);
-    const method = kv.get('request.method');
-    const { host, path } = urlParts(kv.get('request.url'));
-    const remote = kv.get('socket.remote');
+    const kv = this.kv;
+    this.picker.pick(line.text, kv);
+    const method = kv[METHOD];
+    const { host, path } = urlParts(kv[URL_]);
+    const remote = kv[REMOTE];
     const peer = remote ? splitHostPort(remote) : undefined;
-    const status = kv.get('response.code');
-    const mapped = kv.get('user.mapped');
-    const sub = stripOp(kv.get('user.sub'));
+    const status = kv[CODE];
+    const mapped = kv[MAPPED];
+    const sub = stripOp(kv[SUB]);
+    const dn = kv[DN];
     const ids = {
       host,
       ip: peer?.ip,
       port: peer?.port,
       sub,
-      jti: stripOp(kv.get('user.jti')),
-      dn: kv.get('user.dn'),
+      jti: stripOp(kv[JTI]),
+      dn,
       endpoint: path,
-      op: method ? (OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
+      op: method ? (OPS_EXACT.get(method) ?? OPS[method.toUpperCase()] ?? method.toLowerCase()) : undefined,
       status,
-      session: kv.get('session'),
+      session: kv[SESSION],
     };
     const refused = (status === '401' || status === '403') && (!mapped || mapped.startsWith('nobody'));
     let kind: EventKind = method ? 'storage.access' : 'log';
     if (refused) kind = 'token.reject';
-    const who = sub ? `subject ${sub}` : (kv.get('user.dn') ?? 'anonymous');
+    const who = sub ? `subject ${sub}` : (dn ?? 'anonymous');
     const summary = method
       ? `${method} ${path ?? '?'} by ${who} from ${peer?.ip ?? '?'} → ${status ?? '?'}${refused ? ' (refused)' : ''}`
       : `dCache ${m[2]}`;

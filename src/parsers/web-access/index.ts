@@ -12,8 +12,9 @@ import { normIp } from '../common/net';
 import { clfTime } from '../common/stamp';
 import { hostFromPath } from '../common/identity';
 
+// Captures: 1 vhost, 2 %h, 3 %u, 4 %t, 5 request, 6 status, 7 bytes (%l and the rest are matched, not kept).
 const LINE =
-  /^(?:([A-Za-z0-9.-]+(?::\d+)?) )?(\S+) (\S+) (\S+) \[(\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(.*)$/;
+  /^(?:([A-Za-z0-9.-]+(?::\d+)?) )?(\S+) \S+ (\S+) \[(\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-).*$/;
 
 class WebLines implements LineParser {
   private readonly pathHost: string | undefined;
@@ -24,7 +25,7 @@ class WebLines implements LineParser {
   line(line: RedactedLine): EventDraft[] {
     if (!line.text.trim()) return [];
     const m = LINE.exec(line.text);
-    const time = m ? clfTime(m[5]!) : undefined;
+    const time = m ? clfTime(m[4]!) : undefined;
     if (!m || !time) {
       this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not an access-log line (`%h %l %u [%t] "%r" %>s %b …`)' });
       return [];
@@ -32,10 +33,10 @@ class WebLines implements LineParser {
     // Indexed, not destructured: no iterator protocol per line.
     const vhost = m[1];
     const h = m[2]!;
-    const u = m[4]!;
-    const req = m[6]!;
-    const status = m[7]!;
-    const bytes = m[8]!;
+    const u = m[3]!;
+    const req = m[5]!;
+    const status = m[6]!;
+    const bytes = m[7]!;
     const ip = normIp(h!);
     const parts = req!.split(' ');
     const method = parts.length >= 2 ? parts[0] : undefined;

@@ -13,11 +13,16 @@ import type { EventTime } from '../../model/time';
 import { exposureEvent, hasSecret, makeEvent } from '../common/draft';
 import { normIp } from '../common/net';
 import { assumedTime, expandYear } from '../common/time';
+import { digitsAt } from '../common/digits';
 import { hostFromPath } from '../common/identity';
 
-const LINE = /^(\d{2})(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
-const TIDENT = /([^\s.@]+)\.(\d+):(\d+)@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
-const LOGIN = /(pub|pvt) (IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
+// `YYMMDD HH:MM:SS[.frac] thread prefix: message`. Only the parts read as strings are captured:
+// the date and time digits sit at fixed places (read with `digitsAt`), which spares six strings and
+// six Number() calls per line.
+const LINE = /^\d{6} \d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
+// Captures only what is read (user, host); pid and fd are matched, not kept.
+const TIDENT = /([^\s.@]+)\.\d+:\d+@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
+const LOGIN = /(?:pub|pvt) (?:IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
 const NEW_TOKEN = /New valid token (.*)$/;
 const GRANT = /Grant authorization based on scopes for operation=([^,\s]+), path=(\S+)/;
 const TOKEN_FIELD = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
@@ -80,6 +85,16 @@ function lineEvents(line: RedactedLine, time: EventTime, ids: EventIds, kind: Ev
   return out;
 }
 
+/** `/cms/pilot,/cms` → `cms`: the first group's top level (same as `split(',')[0].replace(/^\//, '').split('/')[0]`, without the arrays). */
+export function voOfGroups(groups: string | undefined): string | undefined {
+  if (groups === undefined) return undefined;
+  const comma = groups.indexOf(',');
+  let first = comma < 0 ? groups : groups.slice(0, comma);
+  if (first.startsWith('/')) first = first.slice(1);
+  const slash = first.indexOf('/');
+  return slash < 0 ? first : first.slice(0, slash);
+}
+
 /** True when `word` stands alone (space-separated) in `msg`. */
 function hasWord(msg: string, word: string): boolean {
   // Same as searching the space-padded message for ` word `, without building that copy per line.
@@ -107,21 +122,31 @@ class XrootdLines implements LineParser {
   }
 
   line(line: RedactedLine): EventDraft[] {
-    if (!line.text.trim()) return [];
-    const m = LINE.exec(line.text);
+    const text = line.text;
+    // A line starting with a digit is not blank: trim() only for the others.
+    const c0 = text.charCodeAt(0);
+    if (!(c0 >= 48 && c0 <= 57) && !text.trim()) return [];
+    const m = LINE.exec(text);
     if (!m) {
-      if (!ECHO.test(line.text) || line.text.length > 4096) {
+      if (!ECHO.test(text) || text.length > 4096) {
         this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not an xrootd log line (expected `YYMMDD HH:MM:SS tid prefix: …`)' });
       }
       return [];
     }
-    const frac = m[7];
-    const time: EventTime = assumedTime(m[0].slice(0, frac ? 16 + frac.length : 15), this.ctx.tz, {
-      year: expandYear(Number(m[1])), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]), ms: Number((frac ?? '0').slice(0, 3).padEnd(3, '0')),
+    const frac = m[1];
+    const time: EventTime = assumedTime(text.slice(0, frac ? 16 + frac.length : 15), this.ctx.tz, {
+      year: expandYear(digitsAt(text, 0, 2)),
+      month: digitsAt(text, 2, 2),
+      day: digitsAt(text, 4, 2),
+      hour: digitsAt(text, 7, 2),
+      minute: digitsAt(text, 10, 2),
+      second: digitsAt(text, 13, 2),
+      // The first three fraction digits, missing ones read as 0 (`.5` → 500 ms).
+      ms: frac ? digitsAt(text, 16, Math.min(3, frac.length)) * (frac.length >= 3 ? 1 : frac.length === 2 ? 10 : 100) : 0,
     });
-    const thread = m[8]!;
-    const prefix = m[9]!;
-    const msg = m[10]!;
+    const thread = m[2]!;
+    const prefix = m[3]!;
+    const msg = m[4]!;
     // The literal test first: the regex alone backtracks on every line (a profiled hot spot).
     const init = msg.includes(' initialization') ? /(\S+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,}) initialization/.exec(msg) : null;
     if (init) this.host = init[2]!.toLowerCase();
@@ -131,7 +156,7 @@ class XrootdLines implements LineParser {
     let sess: Session | undefined;
     if (t) {
       tident = t[0];
-      sess = this.session(tident, t[1]!, t[4]!);
+      sess = this.session(tident, t[1]!, t[2]!);
       this.threadTident.set(thread, tident);
     } else if (prefix.startsWith('scitokens_')) {
       tident = this.threadTident.get(thread);
@@ -158,8 +183,8 @@ class XrootdLines implements LineParser {
     // Each regex only after a literal it needs is in the message: most lines match none of them.
     const login = msg.includes('login') ? LOGIN.exec(msg) : null;
     if (login && sess) {
-      sess.login = login[4];
-      return { kind: 'auth.login', ids: { user: login[4] ?? sess.user }, summary: `xrootd login${login[4] ? ` as ${login[4]}` : ''} from ${from ?? '?'}${login[3] ? ` over ${login[3]}` : ''}` };
+      sess.login = login[2];
+      return { kind: 'auth.login', ids: { user: login[2] ?? sess.user }, summary: `xrootd login${login[2] ? ` as ${login[2]}` : ''} from ${from ?? '?'}${login[1] ? ` over ${login[1]}` : ''}` };
     }
     const tok = msg.includes('New valid token') ? NEW_TOKEN.exec(msg) : null;
     if (tok) {
@@ -171,7 +196,7 @@ class XrootdLines implements LineParser {
       }
       return {
         kind: 'token.use',
-        ids: { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: f.groups?.split(',')[0]?.replace(/^\//, '').split('/')[0] },
+        ids: { sub: f.subject, iss: f.issuer, user: f.mapped_username ?? f.username, vo: voOfGroups(f.groups) },
         summary: `token of ${f.subject ?? '?'} (${f.issuer ?? '?'}) accepted, mapped to ${f.mapped_username ?? '?'}${from ? ` for ${from}` : ''}`,
       };
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junkLines, runParserOther } from '../common/testing-other';
-import { xrootdParser } from './index';
+import { voOfGroups, xrootdParser } from './index';
 
 const sample = readFileSync(join(__dirname, 'samples/xrootd.log'), 'utf8');
 
@@ -64,5 +64,14 @@ describe('xrootd parser', () => {
     expect(events).toHaveLength(2);
     expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7]);
     expect(problems.every((p) => p.code === 'line.malformed')).toBe(true);
+  });
+});
+
+describe('voOfGroups', () => {
+  it('gives what the split/replace chain it replaced gave', () => {
+    const chain = (g: string | undefined) => g?.split(',')[0]?.replace(/^\//, '').split('/')[0];
+    for (const g of [undefined, '', '/', '//', '/cms', 'cms', '/cms/pilot,/atlas', ',/x', '/a,b', 'a/b/c', '/,/', '//x/y', ' /cms']) {
+      expect(voOfGroups(g), JSON.stringify(g)).toBe(chain(g));
+    }
   });
 });
