@@ -49,7 +49,8 @@ describe('caseJsonChunks', () => {
       return new ReadableStream<string>({
         pull(ctl) {
           if (i >= t.length) ctl.close();
-          else ctl.enqueue(t.slice(i, (i += size)));
+          else ctl.enqueue(t.slice(i, i + size));
+          i += size;
         },
       });
     };
