@@ -1,11 +1,2 @@
-/** Shared by the benchmarks' data generators: mulberry32, a small deterministic PRNG (same seed, same data). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' data generators draw from mulberry32 (src/scenario/prng.ts): same seed, same data. */
+export { mulberry32 as rng } from '../../src/scenario/prng';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINE_BAD_UTF8, LINE_CUT, LineSplitter } from './lines';
 import { StringLineSplitter } from './testing/string-line-splitter';
+import { mulberry32 as rng } from '../scenario/prng';
 
 function splitAll(chunks: Uint8Array[], max = 100): { lines: string[]; flags: number[] } {
   const s = new LineSplitter(max);
@@ -77,17 +78,6 @@ describe('LineSplitter against the chunk-decoding splitter it replaced', () => {
     lines.push(...s.lines);
     flags.push(...s.flags);
     return { lines, flags };
-  }
-  // Seeded (mulberry32): a failure names a reproducible case.
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
   }
   const pieces: number[][] = [
     [0x61], [0x62], [0x20], [0x0a], [0x0a], [0x0d, 0x0a], [0x0d],

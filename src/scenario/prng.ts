@@ -89,3 +89,18 @@ export class Rng {
     return s;
   }
 }
+
+/**
+ * mulberry32: a stream from one number, for seeded fuzz tests and benchmark data (same seed, same
+ * data; a failing case is reproducible from its seed). Scenarios use `Rng` above.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

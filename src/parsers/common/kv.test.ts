@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KvPicker, parseKv } from './kv';
+import { mulberry32 as rng } from '../../scenario/prng';
 
 /** What parseKv (the regex) says for every key it found plus a few absent ones, as KvPicker reports it. */
 function agree(text: string, extra: readonly string[] = ['absent', 'x']): void {
@@ -12,17 +13,6 @@ function agree(text: string, extra: readonly string[] = ['absent', 'x']): void {
   expect(out, JSON.stringify(text)).toEqual(want);
 }
 
-// Small seeded generator (mulberry32) so a failure names a reproducible string.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('KvPicker', () => {
   it('reads the same values as parseKv on real dCache access lines', () => {
