@@ -5,8 +5,8 @@ import { LINE_BAD_UTF8, LINE_CUT, LineSplitter } from './lines';
 import { StringLineSplitter } from './testing/string-line-splitter';
 import { mulberry32 as rng } from '../scenario/prng';
 
-function splitAll(chunks: Uint8Array[], max = 100): { lines: string[]; flags: number[] } {
-  const s = new LineSplitter(max);
+/** Lines and flags a splitter gives for `chunks`, in order. */
+function run(s: { push(c: Uint8Array): void; end(): void; lines: string[]; flags: number[] }, chunks: Uint8Array[]): { lines: string[]; flags: number[] } {
   const lines: string[] = [];
   const flags: number[] = [];
   for (const c of chunks) {
@@ -19,6 +19,8 @@ function splitAll(chunks: Uint8Array[], max = 100): { lines: string[]; flags: nu
   flags.push(...s.flags);
   return { lines, flags };
 }
+
+const splitAll = (chunks: Uint8Array[], max = 100) => run(new LineSplitter(max), chunks);
 const enc = (t: string) => new TextEncoder().encode(t);
 
 describe('LineSplitter', () => {
@@ -66,19 +68,6 @@ describe('LineSplitter', () => {
 });
 
 describe('LineSplitter against the chunk-decoding splitter it replaced', () => {
-  function run(s: { push(c: Uint8Array): void; end(): void; lines: string[]; flags: number[] }, chunks: Uint8Array[]) {
-    const lines: string[] = [];
-    const flags: number[] = [];
-    for (const c of chunks) {
-      s.push(c);
-      lines.push(...s.lines);
-      flags.push(...s.flags);
-    }
-    s.end();
-    lines.push(...s.lines);
-    flags.push(...s.flags);
-    return { lines, flags };
-  }
   const pieces: number[][] = [
     [0x61], [0x62], [0x20], [0x0a], [0x0a], [0x0d, 0x0a], [0x0d],
     [...new TextEncoder().encode('é')], [...new TextEncoder().encode('€')], [...new TextEncoder().encode('😀')],
