@@ -25,11 +25,10 @@ import { type AnalysisDeps, analysisDeps } from '../../src/cli/analysis-deps';
 import { fsSources } from '../../src/cli/fs-source';
 import { ingest } from '../../src/ingest/ingest';
 import { createHash } from 'node:crypto';
+import { JWT_RG, splitAndMatch } from '../common/js-ceiling';
 import { generateBundle } from './generate';
 import { perParser } from './per-parser';
 
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
-const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
 const root = join(__dirname, '..', '.data');
 const mb = Number(process.env.BENCH_MB ?? 500);
 /** `scenario` (default): src/scenario's realistic site + VO bundle (every parser's format); `mix`: generate.ts. */
@@ -62,27 +61,15 @@ async function prepare(): Promise<{ files: string[]; bytes: number }> {
 }
 
 async function baseline(files: string[]): Promise<{ bytes: number; lines: number; hits: number }> {
-  let bytes = 0;
-  let lines = 0;
-  let hits = 0;
+  const sum = { bytes: 0, lines: 0, hits: 0 };
   for (const f of files) {
     const raw = createReadStream(f, { highWaterMark: MiB });
-    const src = f.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-    const dec = new TextDecoder();
-    let carry = '';
-    for await (const chunk of src as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      const s = carry + dec.decode(chunk, { stream: true });
-      let pos = 0;
-      for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', pos)) {
-        if (JWT.test(s.slice(pos, nl))) hits++;
-        lines++;
-        pos = nl + 1;
-      }
-      carry = s.slice(pos);
-    }
+    const r = await splitAndMatch((f.endsWith('.gz') ? raw.pipe(createGunzip()) : raw) as AsyncIterable<Uint8Array>);
+    sum.bytes += r.bytes;
+    sum.lines += r.lines;
+    sum.hits += r.hits;
   }
-  return { bytes, lines, hits };
+  return sum;
 }
 
 /** Ingestion with a pass-through redactor and a parser that emits nothing: the framework's own cost. */

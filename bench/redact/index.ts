@@ -14,10 +14,9 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { redactStream } from '../../src/redact/stream';
+import { JWT_RG, splitAndMatch } from '../common/js-ceiling';
 import { rng } from '../common/rng';
 
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
-const JWT_RG = String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`;
 const MiB = 1024 * 1024;
 const mb = Number(process.env.BENCH_MB ?? 200);
 const root = join(__dirname, '..', '.data');
@@ -95,21 +94,7 @@ async function time<T>(f: () => Promise<T>): Promise<{ s: number; cpu: number; r
 
 /** (b) the JS ceiling: chunks, decode, split on '\n', one regex per line. */
 async function baseline(): Promise<{ lines: number; hits: number }> {
-  const dec = new TextDecoder();
-  let carry = '';
-  let lines = 0;
-  let hits = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: MiB }) as AsyncIterable<Uint8Array>) {
-    const s = carry + dec.decode(chunk, { stream: true });
-    let pos = 0;
-    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', pos)) {
-      if (JWT.test(s.slice(pos, nl))) hits++;
-      lines++;
-      pos = nl + 1;
-    }
-    carry = s.slice(pos);
-  }
-  return { lines, hits };
+  return splitAndMatch(createReadStream(file, { highWaterMark: MiB }) as AsyncIterable<Uint8Array>);
 }
 
 /** (a) the streaming redactor over the same chunks; output is counted, not kept. */
