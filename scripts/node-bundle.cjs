@@ -11,7 +11,7 @@ const root = path.join(__dirname, '..');
 
 /**
  * Path of an up-to-date CommonJS bundle of `entry` (relative to the repo) under out/node/, built
- * when missing or older than `src/`, the entry's folder or package-lock.json. Concurrent builds
+ * when missing or older than `src/`, package-lock.json or (a bench) the entry's folder and bench/common. Concurrent builds
  * (tests start several CLIs at once) each write a temporary file and rename it into place.
  * `packagesExternal` leaves node_modules to `require` (benchmarks drive Playwright and Vite, which
  * find their own files through `__dirname`); our own files then see the entry's folder as
@@ -19,7 +19,9 @@ const root = path.join(__dirname, '..');
  */
 function nodeBundle(entry, name, { packagesExternal = false } = {}) {
   const outfile = path.join(root, 'out', 'node', `${name}.cjs`);
-  const inputs = [path.join(root, 'src'), path.dirname(path.join(root, entry)), path.join(root, 'bench', 'common'), path.join(root, 'package-lock.json')];
+  // Every start checks these (the CLI too), so src/ is walked once: an entry inside it adds nothing.
+  const inputs = [path.join(root, 'src'), path.join(root, 'package-lock.json')];
+  if (!entry.startsWith(`src${path.sep}`) && !entry.startsWith('src/')) inputs.push(path.dirname(path.join(root, entry)), path.join(root, 'bench', 'common'));
   if (!needsBuild([outfile], inputs)) return outfile;
   const esbuild = require('esbuild');
   const tmp = `${outfile}.${process.pid}.tmp`;

@@ -81,13 +81,11 @@ export function formatSummary(s: AnalyzeSummary): string {
   }
   if (s.findings.total > s.findings.top.length) lines.push(`  … ${s.findings.total - s.findings.top.length} more (tokentrail report, or the Findings view)`);
   lines.push(`problems: ${s.problems.total}`);
-  const problemLines: string[] = [];
   for (const [code, g] of Object.entries(s.problems.byCode)) {
-    problemLines.push(`  ${code} (${g.count})`);
-    for (const e of g.examples) problemLines.push(`    ${e}`);
-    if (g.count > g.examples.length) problemLines.push(`    … ${g.count - g.examples.length} more`);
+    lines.push(`  ${code} (${g.count})`);
+    for (const e of g.examples) lines.push(`    ${e}`);
+    if (g.count > g.examples.length) lines.push(`    … ${g.count - g.examples.length} more`);
   }
-  lines.push(...problemLines);
   if (s.out) lines.push(`next: tokentrail report ${s.out} --format html --tlp amber --out report.html · tokentrail trace ${s.out} --at <ISO time> --ip <IP>`);
   return `${lines.join('\n')}\n`;
 }

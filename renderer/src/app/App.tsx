@@ -101,16 +101,9 @@ export function App() {
   const exportCase = async () => {
     if (!current) return;
     const doc = await store.exportCaseJson(current);
-    // The CLI's layout (one event, entity or link per line), encoded chunk by chunk: a large case
-    // would not fit in one string. `tokentrail trace`/`report` read the file as it is.
-    const enc = new TextEncoder();
-    const parts = [...caseJsonChunks(doc)].map((s) => enc.encode(s));
-    const data = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-    let at = 0;
-    for (const p of parts) {
-      data.set(p, at);
-      at += p.byteLength;
-    }
+    // The CLI's layout (one event, entity or link per line) in chunks, which a Blob joins as UTF-8:
+    // a large case would not fit in one string. `tokentrail trace`/`report` read the file as it is.
+    const data = new Uint8Array(await new Blob([...caseJsonChunks(doc)]).arrayBuffer());
     await platform().saveFile({ suggestedName: `${doc.name.replace(/[^\w.-]+/g, '_')}.tokentrail.json`, data });
   };
 

@@ -11,7 +11,7 @@
  */
 import type { PageMeta } from './db';
 import { normalise, type EventQuery } from './event-pages';
-import { bloomMayHold, needleTrigrams, type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
+import { bloomMayHold, dict, needleTrigrams, type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
 import { SEVERITIES } from '../../../src/model/severity';
 
 /** A filter result: ranks `lo..hi-1` (every event in a time range), or the listed ranks in ascending order. */
@@ -52,11 +52,11 @@ export class CaseIndex {
   readonly rank: Uint32Array;
   readonly tsByRank: Float64Array;
   private readonly kind: Uint16Array;
-  private readonly kinds: string[] = [];
+  private readonly kinds: string[];
   private readonly parser: Uint16Array;
-  private readonly parsers: string[] = [];
+  private readonly parsers: string[];
   private readonly input: Uint32Array;
-  private readonly inputs: string[] = [];
+  private readonly inputs: string[];
   private readonly sev: Uint8Array;
   private readonly postings = new Map<string, ArrayLike<number>>();
   /** Search text per page, once loaded (see `setText`). */
@@ -82,26 +82,20 @@ export class CaseIndex {
     this.parser = new Uint16Array(n);
     this.input = new Uint32Array(n);
     this.sev = new Uint8Array(n);
-    const global = (list: string[], map: Map<string, number>, local: string[]) =>
-      local.map((s) => {
-        let g = map.get(s);
-        if (g === undefined) {
-          g = list.length;
-          list.push(s);
-          map.set(s, g);
-        }
-        return g;
-      });
     const building = new Map<string, number[]>();
-    const km = new Map<string, number>();
-    const pm = new Map<string, number>();
-    const im = new Map<string, number>();
+    // Per-page dictionaries of kinds, parsers and inputs → one case-wide numbering each.
+    const kinds = dict();
+    const parsers = dict();
+    const inputs = dict();
+    this.kinds = kinds.list;
+    this.parsers = parsers.list;
+    this.inputs = inputs.list;
     for (let p = 0; p < cols.length; p++) {
       const c = cols[p]!;
       const b = this.base[p]!;
-      const kg = global(this.kinds, km, c.kinds);
-      const pg = global(this.parsers, pm, c.parsers);
-      const ig = global(this.inputs, im, c.inputs);
+      const kg = c.kinds.map((k) => kinds.of(k));
+      const pg = c.parsers.map((k) => parsers.of(k));
+      const ig = c.inputs.map((k) => inputs.of(k));
       this.pageOf.fill(p, b, b + c.n);
       this.ts.set(c.ts, b);
       line.set(c.line, b);
