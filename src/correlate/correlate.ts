@@ -2,6 +2,7 @@ import type { CaseSettings } from '../model/case';
 import type { Entity, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
+import { eventColumns } from './columns';
 import { emit } from './emit';
 import { DEFAULT_TOLERANCE_MS, type Graph, pushTo } from './graph';
 import { joinTokens } from './joins';
@@ -34,12 +35,16 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   };
   const events = canonicalOrder(input);
   lap('sort');
+  const columns = eventColumns(events);
+  const { kind, parser, values } = columns;
+  const hostCode = columns.codes.host;
+  lap('columns');
   const tol = settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
   const tr = resolveTokens(events, tokens);
   lap('tokens');
   // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
   const serviceLike = new Set<string>();
-  for (const e of events) if (e.ids.host && SERVICE_KINDS.has(e.kind) && !WN_SIDE.has(e.src.parser)) serviceLike.add(e.ids.host);
+  for (let i = 0; i < columns.n; i++) if (hostCode[i]! >= 0 && SERVICE_KINDS.has(kind[i]!) && !WN_SIDE.has(parser[i]!)) serviceLike.add(values[hostCode[i]!]!);
   const pr = buildPilots(events, tol, serviceLike);
   lap('pilots');
   const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
@@ -47,17 +52,17 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   const nodeHosts = new Set<string>();
   for (const p of pr.pilots.values()) for (const h of p.hosts) nodeHosts.add(h.toLowerCase());
   const serviceHosts = new Set<string>();
-  const seen = new Set<string>();
-  for (const e of events) {
-    const raw = e.ids.host;
-    if (!raw || !SERVICE_KINDS.has(e.kind) || seen.has(raw)) continue;
-    seen.add(raw);
-    const h = raw.toLowerCase();
+  const seen = new Uint8Array(values.length);
+  for (let i = 0; i < columns.n; i++) {
+    const c = hostCode[i]!;
+    if (c < 0 || seen[c] || !SERVICE_KINDS.has(kind[i]!)) continue;
+    seen[c] = 1;
+    const h = values[c]!.toLowerCase();
     if (!nodeHosts.has(h)) serviceHosts.add(h);
   }
   const tokenJoins = joinTokens({ events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokens: tr.eventTokens, eventPilot: pr.eventPilot, toleranceMs: tol }, byHost);
   lap('joins');
-  const partial = { events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, serviceHosts, tokenJoins, eventTokens: tr.eventTokens, eventIdentity: tr.eventIdentity, eventPilot: pr.eventPilot };
+  const partial = { events, columns, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, serviceHosts, tokenJoins, eventTokens: tr.eventTokens, eventIdentity: tr.eventIdentity, eventPilot: pr.eventPilot };
   const { entities, links } = emit(partial);
   lap('emit');
   const joinsByToken = new Map<string, typeof tokenJoins>();

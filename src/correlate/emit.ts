@@ -6,6 +6,7 @@ import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
+import type { EventColumns } from './columns';
 import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
@@ -14,6 +15,7 @@ const MAX_EVIDENCE = 50;
 
 export interface EmitInput extends RefTables {
   events: TgEvent[];
+  columns: EventColumns;
   tokens: Map<string, TokenRec>;
   identities: Map<string, IdentityRec>;
   pilots: Map<string, PilotRec>;
@@ -67,66 +69,61 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
 
   // Membership and first/last seen (the same sets `eventRefs` names: a test holds them equal).
   // Tokens, identities, pilots and payloads already list their events; only plain identifiers
-  // (hosts, IPs, endpoints, VOs) need a look at every event, through one memo of entities by raw value.
-  const member = (ent: Entity, e: TgEvent) => {
-    if (ent.events.length < MAX_EVENTS) ent.events.push(e.id);
+  // (hosts, IPs, endpoints, VOs) need a look at every event, through their codes in the columns.
+  const { ts: evTs, id: evId, kind: evKind } = g.columns;
+  const member = (ent: Entity, i: number) => {
+    if (ent.events.length < MAX_EVENTS) ent.events.push(evId[i]!);
     ent.eventCount++;
-    const ts = e.time.ts;
+    const ts = evTs[i]!;
     if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
     if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
   };
   for (const recs of [g.tokens, g.identities, g.pilots, g.payloads] as Array<Map<string, { id: string; events: number[] }>>) {
     for (const rec of recs.values()) {
       const ent = ensure(rec.id);
-      for (const i of rec.events) member(ent, g.events[i]!);
+      for (const i of rec.events) member(ent, i);
     }
   }
-  // Entities of plain identifiers by raw value, one memo per kind (hosts and VOs are lower-cased, so
-  // several spellings share one entity).
-  const memo = { host: new Map<string, Entity>(), ip: new Map<string, Entity>(), endpoint: new Map<string, Entity>(), vo: new Map<string, Entity>() };
-  const plain = (kind: keyof typeof memo, raw: string): Entity => {
-    const m = memo[kind];
-    let ent = m.get(raw);
-    if (!ent) {
-      ent = ensure(entityId(kind, raw));
-      m.set(raw, ent);
-    }
-    return ent;
-  };
+  // Entities of plain identifiers by value code, one table per kind (hosts and VOs are lower-cased,
+  // so several spellings share one entity).
+  const values = g.columns.values;
+  const byCode = { host: [] as Entity[], ip: [] as Entity[], endpoint: [] as Entity[], vo: [] as Entity[] };
+  const plain = (kind: keyof typeof byCode, code: number): Entity => (byCode[kind][code] ??= ensure(entityId(kind, values[code]!)));
   const serviceHost = new Set<Entity>();
   for (const h of g.serviceHosts) serviceHost.add(ensure(`host:${h}`));
 
   // Per event: plain memberships and the links (token/identity used from IP, at service, on
   // endpoint). The hottest loop of correlation: each link gains this event's id without scanning
   // its evidence (events come once, in order).
-  for (let i = 0; i < g.events.length; i++) {
-    const e = g.events[i]!;
-    const x = e.ids;
-    const h1 = x.host ? plain('host', x.host) : undefined;
-    if (h1) member(h1, e);
-    const h2 = x.workerNode ? plain('host', x.workerNode) : undefined;
-    if (h2 && h2 !== h1) member(h2, e);
-    const h3 = x.clientHost ? plain('host', x.clientHost) : undefined;
-    if (h3 && h3 !== h1 && h3 !== h2) member(h3, e);
-    const ip = x.ip ? plain('ip', x.ip) : undefined;
-    if (ip) member(ip, e);
-    const ep = x.endpoint ? plain('endpoint', x.endpoint) : undefined;
-    if (ep) member(ep, e);
-    if (x.vo) member(plain('vo', x.vo), e);
+  const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
+  for (let i = 0; i < g.columns.n; i++) {
+    const h1 = cHost[i]! >= 0 ? plain('host', cHost[i]!) : undefined;
+    if (h1) member(h1, i);
+    const h2 = cWn[i]! >= 0 ? plain('host', cWn[i]!) : undefined;
+    if (h2 && h2 !== h1) member(h2, i);
+    const h3 = cClient[i]! >= 0 ? plain('host', cClient[i]!) : undefined;
+    if (h3 && h3 !== h1 && h3 !== h2) member(h3, i);
+    const ip = cIp[i]! >= 0 ? plain('ip', cIp[i]!) : undefined;
+    if (ip) member(ip, i);
+    const ep = cEp[i]! >= 0 ? plain('endpoint', cEp[i]!) : undefined;
+    if (ep) member(ep, i);
+    if (cVo[i]! >= 0) member(plain('vo', cVo[i]!), i);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;
     const who = toks.length ? toks : [idn!];
     const rules = toks.length ? TOKEN_RULES : IDENTITY_RULES;
+    const kind = evKind[i]!;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
-    const ipRule = e.kind === 'token.issue' || e.kind === 'token.refresh' ? rules.requested : WN_KINDS.has(e.kind) ? rules.seen : rules.used;
-    const ipId = ip && e.kind !== 'net.map' ? ip.id : undefined;
+    const ipRule = kind === 'token.issue' || kind === 'token.refresh' ? rules.requested : WN_KINDS.has(kind) ? rules.seen : rules.used;
+    const ipId = ip && kind !== 'net.map' ? ip.id : undefined;
     const hostId = h1 && serviceHost.has(h1) ? h1.id : undefined;
     const epId = ep?.id;
+    const evI = evId[i]!;
     for (const w of who) {
-      if (ipId) eventLink(w, ipId, ipRule, e.id);
-      if (hostId) eventLink(w, hostId, rules.presented, e.id);
-      if (epId) eventLink(w, epId, rules.endpoint, e.id);
+      if (ipId) eventLink(w, ipId, ipRule, evI);
+      if (hostId) eventLink(w, hostId, rules.presented, evI);
+      if (epId) eventLink(w, epId, rules.endpoint, evI);
     }
   }
 

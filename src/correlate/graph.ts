@@ -8,6 +8,7 @@ import type { Confidence, Entity, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { Evidence } from '../model/finding';
 import type { TokenInfo } from '../model/token';
+import type { EventColumns } from './columns';
 
 export interface TokenRec {
   /** Entity id `token:<key>`; key = fingerprint, else `<iss>|<jti>`. */
@@ -103,6 +104,8 @@ export interface TokenJoin {
 
 export interface Graph {
   events: TgEvent[];
+  /** The events' times, ids and plain identifiers as columns (same order as `events`). */
+  columns: EventColumns;
   settings: CaseSettings;
   tokens: Map<string, TokenRec>;
   identities: Map<string, IdentityRec>;

@@ -9,7 +9,7 @@
 import type { TgEvent } from '../model/event';
 import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, innerMap, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
 import { PayloadsBehindIp } from './behind-ip';
-import { hostsAt } from './netmap';
+import { HostsAtMemo } from './netmap';
 
 export interface JoinInput {
   events: TgEvent[];
@@ -71,6 +71,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
   const behind = new PayloadsBehindIp(inp, spansByHost);
+  const hostsAt = new HostsAtMemo(inp.spansByIp, tol);
 
   for (let i = 0; i < inp.events.length; i++) {
     const named = inp.eventTokens[i]!;
@@ -97,7 +98,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
         const { pick, running } = behind.pick(ip, e.time.ts, t, inp.identities);
         // The reason is worded once, for the use that makes the join.
         if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
-          const hosts = [...new Set(hostsAt(inp.spansByIp, ip, e.time.ts, e.time.ts, tol).map((s) => s.host))].sort();
+          const hosts = hostsAt.at(ip, e.time.ts);
           const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
           create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
         }
