@@ -7,6 +7,7 @@ import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
 import type { EventColumns } from './columns';
+import { EventLinkRows } from './event-links';
 import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
 
@@ -56,16 +57,10 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     ensure(to);
     byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
   };
-  /**
-   * `link` for one event's certain link, no interval, between entities that exist already: its
-   * id is the last evidence if already there (a million of these: no copies, no spreads).
-   */
-  const eventLink = (from: string, to: string, rule: string, evId: string) => {
-    const byTo = innerMap(innerMap(links, rule), from);
-    const l = byTo.get(to);
-    if (!l) byTo.set(to, { id: `${rule}:${from}->${to}`, from, to, rule, confidence: 'certain', evidence: [evId] });
-    else if (l.evidence.length < MAX_EVIDENCE && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
-  };
+  const rows = new EventLinkRows(MAX_EVIDENCE, g.columns.id);
+  const ruleIds = (r: typeof TOKEN_RULES) => ({ requested: rows.ruleId(r.requested), seen: rows.ruleId(r.seen), used: rows.ruleId(r.used), presented: rows.ruleId(r.presented), endpoint: rows.ruleId(r.endpoint) });
+  const TOKEN_RULE_IDS = ruleIds(TOKEN_RULES);
+  const IDENTITY_RULE_IDS = ruleIds(IDENTITY_RULES);
 
   // Membership and first/last seen (the same sets `eventRefs` names: a test holds them equal).
   // Tokens, identities, pilots and payloads already list their events; only plain identifiers
@@ -112,18 +107,18 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;
     const who = toks.length ? toks : [idn!];
-    const rules = toks.length ? TOKEN_RULES : IDENTITY_RULES;
+    const rules = toks.length ? TOKEN_RULE_IDS : IDENTITY_RULE_IDS;
     const kind = evKind[i]!;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
     const ipRule = kind === 'token.issue' || kind === 'token.refresh' ? rules.requested : WN_KINDS.has(kind) ? rules.seen : rules.used;
-    const ipId = ip && kind !== 'net.map' ? ip.id : undefined;
-    const hostId = h1 && serviceHost.has(h1) ? h1.id : undefined;
-    const epId = ep?.id;
-    const evI = evId[i]!;
+    const ipTo = ip && kind !== 'net.map' ? rows.toId(ip.id) : -1;
+    const hostTo = h1 && serviceHost.has(h1) ? rows.toId(h1.id) : -1;
+    const epTo = ep ? rows.toId(ep.id) : -1;
     for (const w of who) {
-      if (ipId) eventLink(w, ipId, ipRule, evI);
-      if (hostId) eventLink(w, hostId, rules.presented, evI);
-      if (epId) eventLink(w, epId, rules.endpoint, evI);
+      const from = rows.fromId(w);
+      if (ipTo >= 0) rows.add(ipRule, from, ipTo, i);
+      if (hostTo >= 0) rows.add(rules.presented, from, hostTo, i);
+      if (epTo >= 0) rows.add(rules.endpoint, from, epTo, i);
     }
   }
 
@@ -211,7 +206,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     delete e.firstSeen;
     delete e.lastSeen;
   }
-  return { entities, links: linksInIdOrder(links) };
+  return { entities, links: linksInIdOrder(links, rows.linksByRule(groupOrder)) };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -220,7 +215,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * `keys` in the order of `${key}${sep}…` strings, or undefined when one such prefix begins another
  * (then groups interleave and only sorting whole ids is exact).
  */
-function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
+export function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
   const sorted = [...keys].sort();
   // When no key begins another, appending `sep` to each changes neither their order nor makes one
   // begin another: the common case, without building a string per key. (Were a key to begin a later
@@ -237,14 +232,20 @@ function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
  * Links sorted by id (`rule:from->to`), group by group: a million links with long shared prefixes
  * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
  */
-export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>): Link[] {
+export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, Link[]> = new Map()): Link[] {
   const out: Link[] = [];
-  const rules = groupOrder(links.keys(), ':');
+  const rules = groupOrder([...links.keys(), ...sortedByRule.keys()], ':');
   if (!rules) {
     for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
+    for (const list of sortedByRule.values()) for (const l of list) out.push(l);
     return out.sort(byId);
   }
   for (const rule of rules) {
+    const sorted = sortedByRule.get(rule);
+    if (sorted) {
+      for (const l of sorted) out.push(l);
+      continue;
+    }
     const byFrom = links.get(rule)!;
     const froms = groupOrder(byFrom.keys(), '->');
     if (!froms) {

@@ -1,0 +1,162 @@
+/**
+ * The links one event makes on its own (token or identity used from an IP, presented to a service,
+ * on an endpoint): a million of them in a big case, each seen once per event that names it. They
+ * are kept as rows of numbers (rule, from, to, event) and turned into `Link`s once, already in id
+ * order: two stable counting sorts instead of a map per source and a sort of every link.
+ */
+import type { Link } from '../model/entity';
+import { pushTo } from './graph';
+
+/** `keys` in the order of `${key}${sep}…` strings, or undefined when that order needs whole ids. */
+export type GroupOrder = (keys: Iterable<string>, sep: string) => string[] | undefined;
+
+export class EventLinkRows {
+  // Plain arrays of small integers, not typed arrays: these grow to millions, and V8 counts a big
+  // typed array's buffer as external memory, whose growth forces full collections of the whole
+  // heap (a million events' worth, ~2 s each).
+  private readonly rule: number[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly ev: number[] = [];
+  private n = 0;
+  private readonly rules: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly froms: string[] = [];
+  private readonly fromIndex = new Map<string, number>();
+  private readonly tos: string[] = [];
+  private readonly toIndex = new Map<string, number>();
+
+  constructor(
+    private readonly maxEvidence: number,
+    private readonly eventIds: string[],
+  ) {}
+
+  /** Index of a string in a table, added when new. */
+  private static index(table: string[], index: Map<string, number>, s: string): number {
+    let k = index.get(s);
+    if (k === undefined) {
+      k = table.length;
+      table.push(s);
+      index.set(s, k);
+    }
+    return k;
+  }
+
+  ruleId(rule: string): number {
+    return EventLinkRows.index(this.rules, this.ruleIndex, rule);
+  }
+
+  fromId(from: string): number {
+    return EventLinkRows.index(this.froms, this.fromIndex, from);
+  }
+
+  toId(to: string): number {
+    return EventLinkRows.index(this.tos, this.toIndex, to);
+  }
+
+  /** A certain link `from → to` by `rule`, evidenced by event `ev` (rows come in event order). */
+  add(rule: number, from: number, to: number, ev: number): void {
+    this.n++;
+    this.rule.push(rule);
+    this.from.push(from);
+    this.to.push(to);
+    this.ev.push(ev);
+  }
+
+  /** Rules that have rows. */
+  ruleNames(): string[] {
+    return [...this.rules];
+  }
+
+  /**
+   * The links of every rule, each list in id order (`rule:from->to`), evidence in event order
+   * (repeats of one event dropped, at most `maxEvidence`).
+   */
+  linksByRule(groupOrder: GroupOrder): Map<string, Link[]> {
+    const out = new Map<string, Link[]>();
+    if (this.n === 0) return out;
+    const fromOrder = groupOrder(this.froms, '->');
+    if (!fromOrder) return this.linksSortedById();
+    const fromRank = rankOf(fromOrder, this.fromIndex);
+    const toRank = rankOf([...this.tos].sort(), this.toIndex);
+    // Stable counting sorts, least significant key first: `to`, then (rule, from). Rows were added
+    // in event order, so equal (rule, from, to) rows stay in event order.
+    const byTo = countingSort(this.n, this.tos.length, (i) => toRank[this.to[i]!]!, identity(this.n));
+    const nFrom = this.froms.length;
+    const order = countingSort(this.n, this.rules.length * nFrom, (i) => this.rule[i]! * nFrom + fromRank[this.from[i]!]!, byTo);
+    let cur: Link | undefined;
+    let curKey = -1;
+    let curTo = -1;
+    for (let k = 0; k < this.n; k++) {
+      const i = order[k]!;
+      const key = this.rule[i]! * nFrom + this.from[i]!;
+      const to = this.to[i]!;
+      const evId = this.eventIds[this.ev[i]!]!;
+      if (cur && key === curKey && to === curTo) {
+        if (cur.evidence.length < this.maxEvidence && cur.evidence[cur.evidence.length - 1] !== evId) cur.evidence.push(evId);
+        continue;
+      }
+      const rule = this.rules[this.rule[i]!]!;
+      const from = this.froms[this.from[i]!]!;
+      const toS = this.tos[to]!;
+      cur = { id: `${rule}:${from}->${toS}`, from, to: toS, rule, confidence: 'certain', evidence: [evId] };
+      curKey = key;
+      curTo = to;
+      pushTo(out, rule, cur);
+    }
+    return out;
+  }
+
+  /** When source ids nest (`a` begins `a->…`'s rival), whole ids decide: build, then sort. */
+  private linksSortedById(): Map<string, Link[]> {
+    const byKey = new Map<string, Link>();
+    for (let i = 0; i < this.n; i++) {
+      const rule = this.rules[this.rule[i]!]!;
+      const from = this.froms[this.from[i]!]!;
+      const to = this.tos[this.to[i]!]!;
+      const id = `${rule}:${from}->${to}`;
+      const evId = this.eventIds[this.ev[i]!]!;
+      const l = byKey.get(id);
+      if (!l) byKey.set(id, { id, from, to, rule, confidence: 'certain', evidence: [evId] });
+      else if (l.evidence.length < this.maxEvidence && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
+    }
+    const out = new Map<string, Link[]>();
+    for (const l of [...byKey.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      pushTo(out, l.rule, l);
+    }
+    return out;
+  }
+}
+
+function identity(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(i);
+  return a;
+}
+
+/** rank[index of s] = position of s in `ordered`. */
+function rankOf(ordered: string[], index: Map<string, number>): number[] {
+  const rank: number[] = new Array(ordered.length).fill(0);
+  ordered.forEach((s, r) => {
+    rank[index.get(s)!] = r;
+  });
+  return rank;
+}
+
+/** `items` stably reordered by `key(item)` in [0, buckets). */
+function countingSort(n: number, buckets: number, key: (i: number) => number, items: number[]): number[] {
+  const count: number[] = new Array(buckets + 1).fill(0);
+  for (let k = 0; k < n; k++) {
+    const b = key(items[k]!) + 1;
+    count[b] = count[b]! + 1;
+  }
+  for (let b = 0; b < buckets; b++) count[b + 1] = count[b + 1]! + count[b]!;
+  const out: number[] = new Array(n).fill(0);
+  for (let k = 0; k < n; k++) {
+    const i = items[k]!;
+    const b = key(i);
+    out[count[b]!] = i;
+    count[b] = count[b]! + 1;
+  }
+  return out;
+}
