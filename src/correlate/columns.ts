@@ -22,9 +22,9 @@ export interface EventColumns {
   readonly codes: Record<CodedField, Int32Array>;
 }
 
-export function eventColumns(events: TgEvent[]): EventColumns {
+/** `ts`: the events' times, when the caller read them already. */
+export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.from(events, (e) => e.time.ts)): EventColumns {
   const n = events.length;
-  const ts = new Float64Array(n);
   const id: string[] = new Array(n);
   const kind: EventKind[] = new Array(n);
   const parser: string[] = new Array(n);
@@ -44,7 +44,6 @@ export function eventColumns(events: TgEvent[]): EventColumns {
   };
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
-    ts[i] = e.time.ts;
     id[i] = e.id;
     kind[i] = e.kind;
     parser[i] = e.src.parser;

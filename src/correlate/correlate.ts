@@ -7,22 +7,15 @@ import { emit } from './emit';
 import { DEFAULT_TOLERANCE_MS, type Graph, pushTo } from './graph';
 import { joinTokens } from './joins';
 import { buildSpans } from './netmap';
+import { canonicalOrder } from './order';
 import { buildPilots } from './pilots';
 import { resolveTokens } from './tokens';
+
+export { compareEvents } from './order';
 
 /** Parsers of worker-node logs: their hosts are nodes even when a line looks like a service's. */
 const WN_SIDE = new Set(['htcondor.startlog', 'htcondor.starterlog', 'panda.pilot', 'dirac.pilot', 'alice.jobagent', 'glideinwms.startup']);
 const SERVICE_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'storage.access', 'transfer', 'token.issue', 'token.refresh', 'http.request', 'token.use', 'token.reject', 'auth.login', 'auth.fail']);
-
-/** Events in time order, ties by id: the order every derived list follows, whatever the input order. */
-export function compareEvents(a: TgEvent, b: TgEvent): number {
-  return a.time.ts - b.time.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function canonicalOrder(events: TgEvent[]): TgEvent[] {
-  for (let i = 1; i < events.length; i++) if (compareEvents(events[i - 1]!, events[i]!) > 0) return [...events].sort(compareEvents);
-  return events;
-}
 
 /** Builds the full correlation graph (records with intervals + emitted entities and links). */
 export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: CaseSettings, timings?: Record<string, number>, clock: () => number = () => performance.now()): Graph {
@@ -33,9 +26,9 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
     if (timings) timings[name] = (timings[name] ?? 0) + now - last;
     last = now;
   };
-  const events = canonicalOrder(input);
+  const { events, ts } = canonicalOrder(input);
   lap('sort');
-  const columns = eventColumns(events);
+  const columns = eventColumns(events, ts);
   const { kind, parser, values } = columns;
   const hostCode = columns.codes.host;
   lap('columns');
