@@ -18,7 +18,7 @@ export interface JoinInput {
   pilots: Map<string, PilotRec>;
   payloads: Map<string, PayloadRec>;
   spansByIp: Map<string, IpHostSpan[]>;
-  eventTokens: string[][];
+  eventTokenRecs: TokenRec[][];
   eventPilot: (string | undefined)[];
   toleranceMs: number;
 }
@@ -74,12 +74,12 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   const hostsAt = new HostsAtMemo(inp.spansByIp, tol);
 
   for (let i = 0; i < inp.events.length; i++) {
-    const named = inp.eventTokens[i]!;
+    const named = inp.eventTokenRecs[i]!;
     if (named.length === 0) continue;
     const e = inp.events[i]!;
     const pk = inp.eventPilot[i];
-    for (const tid of named) {
-      const t = inp.tokens.get(tid)!;
+    for (const t of named) {
+      const tid = t.id;
       const payload = e.ids.payloadId ? inp.payloads.get(e.ids.payloadId) : undefined;
       if (payload) {
         add(tid, payload.id, 'event.names-both', i);

@@ -6,7 +6,7 @@
  * same worker node at its start (inferred, noted on the pilot).
  */
 import type { TgEvent } from '../model/event';
-import { flat, fmtTime, fmtTolerance, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
+import { flat, fmtTime, fmtTolerance, innerMap, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 import { PrefixedIds } from './refs';
 import { UnionFind } from './union-find';
 
@@ -104,7 +104,8 @@ function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) =>
 /** `service`: hosts that write service logs (CE, storage...): never a pilot's node. */
 export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
   const uf = new UnionFind<string>();
-  const sessionJob = new Map<string, string>();
+  // Submitting connection (host → session id) → the CE job it submitted.
+  const sessionJob = new Map<string, Map<string, string>>();
   const prefixed = new PrefixedIds();
   const keys: string[] = [];
   // Each event's first job key, kept for the second pass.
@@ -114,7 +115,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
     const k = jobKeys(e, keys, prefixed);
     firstKey[i] = k[0];
     for (let j = 1; j < k.length; j++) uf.union(k[0]!, k[j]!);
-    if (e.ids.session && e.ids.ceJobId && e.kind === 'job.submit') sessionJob.set(`${e.ids.host ?? ''}#${e.ids.session}`, `ce:${e.ids.ceJobId}`);
+    if (e.ids.session && e.ids.ceJobId && e.kind === 'job.submit') innerMap(sessionJob, e.ids.host ?? '').set(e.ids.session, prefixed.get('ce', e.ids.ceJobId));
   }
   const eventRoot: (string | undefined)[] = new Array(events.length);
   const groups = new Map<string, PilotRec>();
@@ -122,7 +123,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     let k0 = firstKey[i];
-    if (k0 === undefined && e.ids.session) k0 = sessionJob.get(`${e.ids.host ?? ''}#${e.ids.session}`);
+    if (k0 === undefined && e.ids.session) k0 = sessionJob.get(e.ids.host ?? '')?.get(e.ids.session);
     if (e.ids.payloadId) pushTo(payloadEvents, e.ids.payloadId, i);
     if (k0 === undefined) continue;
     const root = uf.find(k0);

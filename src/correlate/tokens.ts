@@ -11,6 +11,8 @@ export interface TokenResolution {
   tokens: Map<string, TokenRec>;
   identities: Map<string, IdentityRec>;
   eventTokens: string[][];
+  /** The same as records (parallel to eventTokens): later passes need the record, not its id. */
+  eventTokenRecs: TokenRec[][];
   eventIdentity: (string | undefined)[];
 }
 
@@ -105,22 +107,25 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     return rec;
   };
   // Most lines name one token: its one-element list is shared (the lists are read-only).
-  const single = new Map<string, string[]>();
-  const singleList = (id: string): string[] => {
-    let l = single.get(id);
+  const single = new Map<TokenRec, { ids: string[]; recs: TokenRec[] }>();
+  const singleList = (rec: TokenRec): { ids: string[]; recs: TokenRec[] } => {
+    let l = single.get(rec);
     if (!l) {
-      l = [id];
-      single.set(id, l);
+      l = { ids: [rec.id], recs: [rec] };
+      single.set(rec, l);
     }
     return l;
   };
+  const NO_RECS: TokenRec[] = [];
 
   const eventTokens: string[][] = new Array(events.length);
+  const eventTokenRecs: TokenRec[][] = new Array(events.length);
   const eventIdentity: (string | undefined)[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const ids = e.ids;
     let named: string[] = EMPTY;
+    let namedRecs = NO_RECS;
     const fps = ids.tokenFps;
     if (fps?.length || ids.jti) {
       const recs: TokenRec[] = [];
@@ -134,12 +139,17 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
         const rec = jtiRec(ids.jti, iss, ids.sub);
         if (!recs.includes(rec)) recs.push(rec);
       }
-      named = recs.length === 1 ? singleList(recs[0]!.id) : recs.map((r) => r.id);
+      if (recs.length === 1) ({ ids: named, recs: namedRecs } = singleList(recs[0]!));
+      else {
+        named = recs.map((r) => r.id);
+        namedRecs = recs;
+      }
       for (const r of recs) r.events.push(i);
     }
     eventTokens[i] = named;
+    eventTokenRecs[i] = namedRecs;
     if (ids.sub) {
-      const idn = identity(ids.iss ?? (named.length ? tokens.get(named[0]!)!.iss : undefined), ids.sub);
+      const idn = identity(ids.iss ?? namedRecs[0]?.iss, ids.sub);
       idn.events.push(i);
       // A line that names both a subject and a user maps the subject to that account or VO name.
       if (ids.user && ids.user !== ids.sub) idn.users.add(ids.user);
@@ -147,5 +157,5 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
       eventIdentity[i] = idn.id;
     }
   }
-  return { tokens, identities, eventTokens, eventIdentity };
+  return { tokens, identities, eventTokens, eventTokenRecs, eventIdentity };
 }
