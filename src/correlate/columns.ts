@@ -7,8 +7,8 @@
  */
 import type { EventKind, TgEvent } from '../model/event';
 
-/** Identifier fields kept as codes (`-1` when the event has none). */
-export const CODED = ['host', 'workerNode', 'clientHost', 'ip', 'endpoint', 'vo'] as const;
+/** Identifier fields kept as codes (`-1` when the event has none; an empty string counts as none, as parsers drop them). */
+export const CODED = ['host', 'workerNode', 'clientHost', 'ip', 'endpoint', 'vo', 'sub', 'iss', 'jti', 'user'] as const;
 export type CodedField = (typeof CODED)[number];
 
 export interface EventColumns {
@@ -20,6 +20,8 @@ export interface EventColumns {
   /** Distinct raw values; a code is an index here. */
   readonly values: string[];
   readonly codes: Record<CodedField, Int32Array>;
+  /** Token fingerprints of the events that name some (by event index). */
+  readonly tokenFps: Map<number, string[]>;
 }
 
 /** `ts`: the events' times, when the caller read them already. */
@@ -32,7 +34,8 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
   const values: string[] = [];
   const codes = {} as Record<CodedField, Int32Array>;
   for (const f of CODED) codes[f] = new Int32Array(n).fill(-1);
-  const { host, workerNode, clientHost, ip, endpoint, vo } = codes;
+  const { host, workerNode, clientHost, ip, endpoint, vo, sub, iss, jti, user } = codes;
+  const tokenFps = new Map<number, string[]>();
   const code = (s: string): number => {
     let c = codeOf.get(s);
     if (c === undefined) {
@@ -54,6 +57,11 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
     if (x.ip) ip[i] = code(x.ip);
     if (x.endpoint) endpoint[i] = code(x.endpoint);
     if (x.vo) vo[i] = code(x.vo);
+    if (x.sub) sub[i] = code(x.sub);
+    if (x.iss) iss[i] = code(x.iss);
+    if (x.jti) jti[i] = code(x.jti);
+    if (x.user) user[i] = code(x.user);
+    if (x.tokenFps?.length) tokenFps.set(i, x.tokenFps);
   }
-  return { n, ts, id, kind, parser, values, codes };
+  return { n, ts, id, kind, parser, values, codes, tokenFps };
 }

@@ -33,7 +33,7 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   const hostCode = columns.codes.host;
   lap('columns');
   const tol = settings.clockToleranceMs ?? DEFAULT_TOLERANCE_MS;
-  const tr = resolveTokens(events, tokens);
+  const tr = resolveTokens(columns, tokens);
   lap('tokens');
   // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
   const serviceLike = new Set<string>();

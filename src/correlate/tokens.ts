@@ -3,8 +3,8 @@
  * (issuer + subject) each event names. An event that names only a jti or only a subject borrows the
  * issuer from a token or another line that states it, when exactly one does.
  */
-import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
+import type { EventColumns } from './columns';
 import { addToSet, flat, type IdentityRec, innerMap, pushTo, type TokenRec } from './graph';
 
 export interface TokenResolution {
@@ -28,7 +28,9 @@ function only(s: Set<string> | undefined): string | undefined {
   return s && s.size === 1 ? s.values().next().value : undefined;
 }
 
-export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResolution {
+export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenResolution {
+  const { n, values, tokenFps } = cols;
+  const { sub: cSub, iss: cIss, jti: cJti, user: cUser, vo: cVo } = cols.codes;
   const tokens = new Map<string, TokenRec>();
   const identities = new Map<string, IdentityRec>();
   const byFp = new Map<string, TokenInfo>();
@@ -41,11 +43,17 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     if (t.sub && t.iss) addToSet(issBySub, t.sub, t.iss);
     if (t.jti && t.iss) addToSet(issByJti, t.jti, t.iss);
   }
-  for (const e of events) {
-    const { sub, iss, jti } = e.ids;
-    if (sub && iss) addToSet(issBySub, sub, iss);
-    if (jti && iss) addToSet(issByJti, jti, iss);
+  for (let i = 0; i < n; i++) {
+    const iss = cIss[i]!;
+    if (iss < 0) continue;
+    if (cSub[i]! >= 0) addToSet(issBySub, values[cSub[i]!]!, values[iss]!);
+    if (cJti[i]! >= 0) addToSet(issByJti, values[cJti[i]!]!, values[iss]!);
   }
+  // The one issuer lines and tokens state for a jti or a subject, by value code (asked per event).
+  const issOfJti: (string | null | undefined)[] = [];
+  const onlyIssOfJti = (c: number) => (issOfJti[c] === undefined ? (issOfJti[c] = only(issByJti.get(values[c]!)) ?? null) : issOfJti[c]) ?? undefined;
+  const issOfSub: (string | null | undefined)[] = [];
+  const onlyIssOfSub = (c: number) => (issOfSub[c] === undefined ? (issOfSub[c] = only(issBySub.get(values[c]!)) ?? null) : issOfSub[c]) ?? undefined;
 
   // Caches by raw value: these run once or twice per event.
   const idnCache = new Map<string, Map<string, IdentityRec>>();
@@ -118,26 +126,32 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
   };
   const NO_RECS: TokenRec[] = [];
 
-  const eventTokens: string[][] = new Array(events.length);
-  const eventTokenRecs: TokenRec[][] = new Array(events.length);
-  const eventIdentity: (string | undefined)[] = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const ids = e.ids;
+  // The last record each jti and subject code resolved to, with the issuer it was asked with.
+  const jtiLast: Array<{ iss: string | undefined; rec: TokenRec } | undefined> = [];
+  const subLast: Array<{ iss: string | undefined; rec: IdentityRec } | undefined> = [];
+  const voLower: string[] = [];
+  const eventTokens: string[][] = new Array(n);
+  const eventTokenRecs: TokenRec[][] = new Array(n);
+  const eventIdentity: (string | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     let named: string[] = EMPTY;
     let namedRecs = NO_RECS;
-    const fps = ids.tokenFps;
-    if (fps?.length || ids.jti) {
+    const fps = tokenFps.get(i);
+    const jc = cJti[i]!;
+    const sc = cSub[i]!;
+    const ic = cIss[i]!;
+    if (fps || jc >= 0) {
       const recs: TokenRec[] = [];
       for (const fp of fps ?? []) {
         const info = byFp.get(fp);
         const rec = info ? fromInfo(info) : tokenRec(fp, { fp });
         if (!recs.includes(rec)) recs.push(rec);
       }
-      if (ids.jti) {
-        const iss = ids.iss ?? only(issByJti.get(ids.jti)) ?? (ids.sub ? only(issBySub.get(ids.sub)) : undefined);
-        const rec = jtiRec(ids.jti, iss, ids.sub);
-        if (!recs.includes(rec)) recs.push(rec);
+      if (jc >= 0) {
+        const iss = ic >= 0 ? values[ic]! : (onlyIssOfJti(jc) ?? (sc >= 0 ? onlyIssOfSub(sc) : undefined));
+        let last = jtiLast[jc];
+        if (!last || last.iss !== iss) last = jtiLast[jc] = { iss, rec: jtiRec(values[jc]!, iss, sc >= 0 ? values[sc] : undefined) };
+        if (!recs.includes(last.rec)) recs.push(last.rec);
       }
       if (recs.length === 1) ({ ids: named, recs: namedRecs } = singleList(recs[0]!));
       else {
@@ -148,12 +162,17 @@ export function resolveTokens(events: TgEvent[], infos: TokenInfo[]): TokenResol
     }
     eventTokens[i] = named;
     eventTokenRecs[i] = namedRecs;
-    if (ids.sub) {
-      const idn = identity(ids.iss ?? namedRecs[0]?.iss, ids.sub);
+    if (sc >= 0) {
+      const iss = ic >= 0 ? values[ic]! : namedRecs[0]?.iss;
+      let last = subLast[sc];
+      if (!last || last.iss !== iss) last = subLast[sc] = { iss, rec: identity(iss, values[sc]!) };
+      const idn = last.rec;
       idn.events.push(i);
       // A line that names both a subject and a user maps the subject to that account or VO name.
-      if (ids.user && ids.user !== ids.sub) idn.users.add(ids.user);
-      if (ids.vo) idn.vos.add(ids.vo.toLowerCase());
+      const uc = cUser[i]!;
+      if (uc >= 0 && uc !== sc) idn.users.add(values[uc]!);
+      const vc = cVo[i]!;
+      if (vc >= 0) idn.vos.add((voLower[vc] ??= values[vc]!.toLowerCase()));
       eventIdentity[i] = idn.id;
     }
   }
