@@ -65,3 +65,16 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
   }
   return { n, ts, id, kind, parser, values, codes, tokenFps };
 }
+
+/** `f` of a value code, computed once per code (asked once per event, answered per distinct value). */
+export function perCode<T>(f: (code: number) => T): (code: number) => T {
+  const memo: T[] = [];
+  const known: boolean[] = [];
+  return (c) => {
+    if (!known[c]) {
+      memo[c] = f(c);
+      known[c] = true;
+    }
+    return memo[c] as T;
+  };
+}

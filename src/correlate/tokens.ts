@@ -4,7 +4,7 @@
  * issuer from a token or another line that states it, when exactly one does.
  */
 import type { TokenInfo } from '../model/token';
-import type { EventColumns } from './columns';
+import { type EventColumns, perCode } from './columns';
 import { addToSet, flat, type IdentityRec, innerMap, pushTo, type TokenRec } from './graph';
 
 export interface TokenResolution {
@@ -50,10 +50,9 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
     if (cJti[i]! >= 0) addToSet(issByJti, values[cJti[i]!]!, values[iss]!);
   }
   // The one issuer lines and tokens state for a jti or a subject, by value code (asked per event).
-  const issOfJti: (string | null | undefined)[] = [];
-  const onlyIssOfJti = (c: number) => (issOfJti[c] === undefined ? (issOfJti[c] = only(issByJti.get(values[c]!)) ?? null) : issOfJti[c]) ?? undefined;
-  const issOfSub: (string | null | undefined)[] = [];
-  const onlyIssOfSub = (c: number) => (issOfSub[c] === undefined ? (issOfSub[c] = only(issBySub.get(values[c]!)) ?? null) : issOfSub[c]) ?? undefined;
+  const onlyIssOfJti = perCode((c) => only(issByJti.get(values[c]!)));
+  const onlyIssOfSub = perCode((c) => only(issBySub.get(values[c]!)));
+  const voLower = perCode((c) => values[c]!.toLowerCase());
 
   // Caches by raw value: these run once or twice per event.
   const idnCache = new Map<string, Map<string, IdentityRec>>();
@@ -129,7 +128,6 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
   // The last record each jti and subject code resolved to, with the issuer it was asked with.
   const jtiLast: Array<{ iss: string | undefined; rec: TokenRec } | undefined> = [];
   const subLast: Array<{ iss: string | undefined; rec: IdentityRec } | undefined> = [];
-  const voLower: string[] = [];
   const eventTokens: string[][] = new Array(n);
   const eventTokenRecs: TokenRec[][] = new Array(n);
   const eventIdentity: (string | undefined)[] = new Array(n);
@@ -172,7 +170,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
       const uc = cUser[i]!;
       if (uc >= 0 && uc !== sc) idn.users.add(values[uc]!);
       const vc = cVo[i]!;
-      if (vc >= 0) idn.vos.add((voLower[vc] ??= values[vc]!.toLowerCase()));
+      if (vc >= 0) idn.vos.add(voLower(vc));
       eventIdentity[i] = idn.id;
     }
   }
