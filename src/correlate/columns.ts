@@ -8,7 +8,7 @@
 import type { EventKind, TgEvent } from '../model/event';
 
 /** Identifier fields kept as codes (`-1` when the event has none; an empty string counts as none, as parsers drop them). */
-export const CODED = ['host', 'workerNode', 'clientHost', 'ip', 'endpoint', 'vo', 'sub', 'iss', 'jti', 'user'] as const;
+export const CODED = ['host', 'workerNode', 'clientHost', 'ip', 'endpoint', 'vo', 'sub', 'iss', 'jti', 'user', 'pilotId', 'globalJobId', 'batchJobId', 'ceJobId', 'arcJobId', 'payloadId', 'session', 'slot'] as const;
 export type CodedField = (typeof CODED)[number];
 
 export interface EventColumns {
@@ -34,7 +34,7 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
   const values: string[] = [];
   const codes = {} as Record<CodedField, Int32Array>;
   for (const f of CODED) codes[f] = new Int32Array(n).fill(-1);
-  const { host, workerNode, clientHost, ip, endpoint, vo, sub, iss, jti, user } = codes;
+  const { host, workerNode, clientHost, ip, endpoint, vo, sub, iss, jti, user, pilotId, globalJobId, batchJobId, ceJobId, arcJobId, payloadId, session, slot } = codes;
   const tokenFps = new Map<number, string[]>();
   const code = (s: string): number => {
     let c = codeOf.get(s);
@@ -61,6 +61,14 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
     if (x.iss) iss[i] = code(x.iss);
     if (x.jti) jti[i] = code(x.jti);
     if (x.user) user[i] = code(x.user);
+    if (x.pilotId) pilotId[i] = code(x.pilotId);
+    if (x.globalJobId) globalJobId[i] = code(x.globalJobId);
+    if (x.batchJobId) batchJobId[i] = code(x.batchJobId);
+    if (x.ceJobId) ceJobId[i] = code(x.ceJobId);
+    if (x.arcJobId) arcJobId[i] = code(x.arcJobId);
+    if (x.payloadId) payloadId[i] = code(x.payloadId);
+    if (x.session) session[i] = code(x.session);
+    if (x.slot) slot[i] = code(x.slot);
     if (x.tokenFps?.length) tokenFps.set(i, x.tokenFps);
   }
   return { n, ts, id, kind, parser, values, codes, tokenFps };

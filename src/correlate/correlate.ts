@@ -38,7 +38,7 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
   const serviceLike = new Set<string>();
   for (let i = 0; i < columns.n; i++) if (hostCode[i]! >= 0 && SERVICE_KINDS.has(kind[i]!) && !WN_SIDE.has(parser[i]!)) serviceLike.add(values[hostCode[i]!]!);
-  const pr = buildPilots(events, tol, serviceLike);
+  const pr = buildPilots(columns, tol, serviceLike);
   lap('pilots');
   const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
   lap('netmap');

@@ -6,24 +6,32 @@
  * same worker node at its start (inferred, noted on the pilot).
  */
 import type { TgEvent } from '../model/event';
-import { flat, fmtTime, fmtTolerance, innerMap, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
-import { PrefixedIds } from './refs';
+import { type EventColumns, perCode } from './columns';
 import { UnionFind } from './union-find';
+import { flat, fmtTime, fmtTolerance, innerMap, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 
-/** Prefixed job keys an event names (into `out`, which is returned). */
-export function jobKeys(e: TgEvent, out: string[], ids: PrefixedIds): string[] {
+/**
+ * A job key is one of an event's job ids with its kind: `kind * values + code`, the kinds in the
+ * order below. Its name (`ce:123.0`) is built only where words need it.
+ */
+const JOB_KINDS = ['pilot', 'gjid', 'batch', 'ce', 'arc'] as const;
+const [PILOT, GJID, BATCH, CE, ARC] = [0, 1, 2, 3, 4];
+
+/** Job keys event `i` names (into `out`, which is returned). */
+function jobKeys(cols: EventColumns, i: number, out: number[]): number[] {
   out.length = 0;
-  const x = e.ids;
-  if (x.pilotId) out.push(ids.get('pilot', x.pilotId));
-  if (x.globalJobId) out.push(ids.get('gjid', x.globalJobId));
-  if (x.batchJobId) out.push(ids.get('batch', x.batchJobId));
-  if (x.ceJobId) {
-    out.push(ids.get('ce', x.ceJobId));
+  const V = cols.values.length;
+  const c = cols.codes;
+  if (c.pilotId[i]! >= 0) out.push(PILOT * V + c.pilotId[i]!);
+  if (c.globalJobId[i]! >= 0) out.push(GJID * V + c.globalJobId[i]!);
+  if (c.batchJobId[i]! >= 0) out.push(BATCH * V + c.batchJobId[i]!);
+  if (c.ceJobId[i]! >= 0) {
+    out.push(CE * V + c.ceJobId[i]!);
     // A schedd job that ran on a worker node (SchedLog "Started shadow for job X on slot@wn") is
     // the batch job itself: on an HTCondor-CE the routed job lives in the same schedd.
-    if (x.workerNode && !x.batchJobId) out.push(ids.get('batch', x.ceJobId));
+    if (c.workerNode[i]! >= 0 && c.batchJobId[i]! < 0) out.push(BATCH * V + c.ceJobId[i]!);
   }
-  if (x.arcJobId) out.push(ids.get('arc', x.arcJobId));
+  if (c.arcJobId[i]! >= 0) out.push(ARC * V + c.arcJobId[i]!);
   return out;
 }
 
@@ -49,7 +57,7 @@ function pilotKey(p: PilotRec): string {
 }
 
 /** Start/end of a running job from its worker-node records. */
-function interval(events: TgEvent[], idx: number[], hosts: Set<string>, service: Set<string> = NONE): { start?: number; end?: number; endKnown: boolean } {
+function interval(cols: EventColumns, idx: number[], hosts: Set<string>, service: Set<string> = NONE): { start?: number; end?: number; endKnown: boolean } {
   let start: number | undefined;
   let end: number | undefined;
   let first: number | undefined;
@@ -57,20 +65,23 @@ function interval(events: TgEvent[], idx: number[], hosts: Set<string>, service:
   // Records written on the node win over the CE's own (history JobStartDate, router lines).
   let sStart: number | undefined;
   let sEnd: number | undefined;
+  const { ts: evTs, kind: evKind, values } = cols;
+  const hostCode = cols.codes.host;
   for (const i of idx) {
-    const e = events[i]!;
-    const ts = e.time.ts;
-    const onService = e.ids.host !== undefined && service.has(e.ids.host);
-    if (START_KINDS.has(e.kind)) {
+    const ts = evTs[i]!;
+    const kind = evKind[i]!;
+    const host = hostCode[i]! >= 0 ? values[hostCode[i]!]! : undefined;
+    const onService = host !== undefined && service.has(host);
+    if (START_KINDS.has(kind)) {
       if (onService) sStart = sStart === undefined ? ts : Math.min(sStart, ts);
       else start = start === undefined ? ts : Math.min(start, ts);
     }
-    if (END_KINDS.has(e.kind)) {
+    if (END_KINDS.has(kind)) {
       if (onService) sEnd = sEnd === undefined ? ts : Math.max(sEnd, ts);
       else end = end === undefined ? ts : Math.max(end, ts);
     }
     if (onService) continue;
-    if (WN_KINDS.has(e.kind) && (!e.ids.host || hosts.has(e.ids.host))) {
+    if (WN_KINDS.has(kind) && (host === undefined || hosts.has(host))) {
       first = first === undefined ? ts : Math.min(first, ts);
       last = last === undefined ? ts : Math.max(last, ts);
     }
@@ -87,8 +98,8 @@ function namesBatchJob(p: PilotRec): boolean {
 }
 
 /** The entries listed under any of `hosts`, each once (in first-seen order). */
-function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) => string): T[] {
-  const seen = new Set<string>();
+function onHosts<T, K>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) => K): T[] {
+  const seen = new Set<K>();
   const out: T[] = [];
   for (const h of hosts) {
     for (const t of byHost.get(h) ?? []) {
@@ -102,31 +113,53 @@ function onHosts<T>(hosts: Set<string>, byHost: Map<string, T[]>, key: (t: T) =>
 }
 
 /** `service`: hosts that write service logs (CE, storage...): never a pilot's node. */
-export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set<string> = NONE): PilotResult {
-  const uf = new UnionFind<string>();
-  // Submitting connection (host → session id) → the CE job it submitted.
-  const sessionJob = new Map<string, Map<string, string>>();
-  const prefixed = new PrefixedIds();
-  const keys: string[] = [];
-  // Each event's first job key, kept for the second pass.
-  const firstKey: (string | undefined)[] = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const k = jobKeys(e, keys, prefixed);
-    firstKey[i] = k[0];
-    for (let j = 1; j < k.length; j++) uf.union(k[0]!, k[j]!);
-    if (e.ids.session && e.ids.ceJobId && e.kind === 'job.submit') innerMap(sessionJob, e.ids.host ?? '').set(e.ids.session, prefixed.get('ce', e.ids.ceJobId));
+export function buildPilots(cols: EventColumns, toleranceMs: number, service: Set<string> = NONE): PilotResult {
+  const { n, values, kind: evKind } = cols;
+  const c = cols.codes;
+  const V = values.length;
+  const sets = new UnionFind<number>();
+  // Submitting connection (host code → session code) → the CE job key it submitted.
+  const sessionJob = new Map<number, Map<number, number>>();
+  const keys: number[] = [];
+  const seenKeys: number[] = [];
+  // Each event's first job key (-1: none), kept for the second pass.
+  const firstKey = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = jobKeys(cols, i, keys);
+    firstKey[i] = k.length ? k[0]! : -1;
+    for (let j = 1; j < k.length; j++) sets.union(k[0]!, k[j]!);
+    for (const key of k) seenKeys.push(key);
+    if (c.session[i]! >= 0 && c.ceJobId[i]! >= 0 && evKind[i] === 'job.submit') innerMap(sessionJob, c.host[i]!).set(c.session[i]!, CE * V + c.ceJobId[i]!);
   }
-  const eventRoot: (string | undefined)[] = new Array(events.length);
-  const groups = new Map<string, PilotRec>();
+  // A job's name (`ce:123.0`), and each set's root name: the smallest member name, as the records
+  // have always been keyed (the integer sets' own root is the smallest number).
+  const keyName = (k: number) => `${JOB_KINDS[Math.floor(k / V)]}:${values[k % V]}`;
+  const before = (a: number, b: number) => {
+    const ka = Math.floor(a / V);
+    const kb = Math.floor(b / V);
+    // No kind name begins another, so names compare as their kinds do unless the kinds are equal.
+    if (ka !== kb) return JOB_KINDS[ka]! < JOB_KINDS[kb]!;
+    return values[a % V]! < values[b % V]!;
+  };
+  const least = new Map<number, number>();
+  for (const k of seenKeys) {
+    const r = sets.find(k);
+    const m = least.get(r);
+    if (m === undefined || before(k, m)) least.set(r, k);
+  }
+  const rootName = perCode((r) => keyName(least.get(r)!));
+
+  const eventRoot = new Int32Array(n).fill(-1);
+  const groups = new Map<number, PilotRec>();
   const payloadEvents = new Map<string, number[]>();
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    let k0 = firstKey[i];
-    if (k0 === undefined && e.ids.session) k0 = sessionJob.get(e.ids.host ?? '')?.get(e.ids.session);
-    if (e.ids.payloadId) pushTo(payloadEvents, e.ids.payloadId, i);
-    if (k0 === undefined) continue;
-    const root = uf.find(k0);
+  const str = (code: number) => values[code]!;
+  const voLower = perCode((code) => values[code]!.toLowerCase());
+  for (let i = 0; i < n; i++) {
+    let k0 = firstKey[i]!;
+    if (k0 < 0 && c.session[i]! >= 0) k0 = sessionJob.get(c.host[i]!)?.get(c.session[i]!) ?? -1;
+    if (c.payloadId[i]! >= 0) pushTo(payloadEvents, str(c.payloadId[i]!), i);
+    if (k0 < 0) continue;
+    const root = sets.find(k0);
     eventRoot[i] = root;
     let p = groups.get(root);
     if (!p) {
@@ -134,52 +167,56 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
       groups.set(root, p);
     }
     p.events.push(i);
-    const ids = e.ids;
-    if (ids.pilotId) p.pilotIds.add(ids.pilotId);
-    if (ids.globalJobId) p.globalJobIds.add(ids.globalJobId);
-    if (ids.batchJobId) p.batchJobIds.add(ids.batchJobId);
-    if (ids.ceJobId) p.ceJobIds.add(ids.ceJobId);
-    if (ids.arcJobId) p.arcJobIds.add(ids.arcJobId);
-    if (ids.workerNode && !service.has(ids.workerNode)) p.hosts.add(ids.workerNode);
-    if (ids.slot) p.slots.add(ids.slot);
-    if (ids.vo) p.vos.add(ids.vo.toLowerCase());
-    if (SUBMIT_KINDS.has(e.kind)) {
-      if (ids.host) p.ces.add(ids.host);
-      if (ids.user && !ids.payloadId) p.owners.add(ids.user);
-    } else if (ids.host && WN_KINDS.has(e.kind) && !service.has(ids.host)) {
-      p.hosts.add(ids.host);
+    const kind = evKind[i]!;
+    if (c.pilotId[i]! >= 0) p.pilotIds.add(str(c.pilotId[i]!));
+    if (c.globalJobId[i]! >= 0) p.globalJobIds.add(str(c.globalJobId[i]!));
+    if (c.batchJobId[i]! >= 0) p.batchJobIds.add(str(c.batchJobId[i]!));
+    if (c.ceJobId[i]! >= 0) p.ceJobIds.add(str(c.ceJobId[i]!));
+    if (c.arcJobId[i]! >= 0) p.arcJobIds.add(str(c.arcJobId[i]!));
+    if (c.workerNode[i]! >= 0 && !service.has(str(c.workerNode[i]!))) p.hosts.add(str(c.workerNode[i]!));
+    if (c.slot[i]! >= 0) p.slots.add(str(c.slot[i]!));
+    if (c.vo[i]! >= 0) p.vos.add(voLower(c.vo[i]!));
+    const host = c.host[i]! >= 0 ? str(c.host[i]!) : undefined;
+    const user = c.user[i]! >= 0 ? str(c.user[i]!) : undefined;
+    if (SUBMIT_KINDS.has(kind)) {
+      if (host) p.ces.add(host);
+      if (user && c.payloadId[i]! < 0) p.owners.add(user);
+    } else if (host && WN_KINDS.has(kind) && !service.has(host)) {
+      p.hosts.add(host);
       // Worker-node logs state the node's own address (EVENTS.md).
-      if (ids.ip && !p.statedIps.has(ids.ip)) p.statedIps.set(ids.ip, i);
+      const ip = c.ip[i]! >= 0 ? str(c.ip[i]!) : undefined;
+      if (ip && !p.statedIps.has(ip)) p.statedIps.set(ip, i);
     }
-    if (e.kind === 'job.record' && ids.user) p.owners.add(ids.user);
+    if (kind === 'job.record' && user) p.owners.add(user);
   }
-  for (const p of groups.values()) Object.assign(p, interval(events, p.events, p.hosts, service));
+  for (const p of groups.values()) Object.assign(p, interval(cols, p.events, p.hosts, service));
 
   // Framework pilots whose log names no batch id: join to the one batch job on that node at that time.
   // Batch jobs by node, so each such pilot looks only at the jobs of its own nodes.
-  const batchByHost = new Map<string, Array<[string, PilotRec]>>();
+  const batchByHost = new Map<string, Array<[number, PilotRec]>>();
   for (const entry of groups.entries()) {
     const b = entry[1];
     if (namesBatchJob(b)) for (const h of b.hosts) pushTo(batchByHost, h, entry);
   }
-  for (const [root, p] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const byRootName = ([a]: [number, PilotRec], [b]: [number, PilotRec]) => (rootName(a) < rootName(b) ? -1 : 1);
+  for (const [root, p] of [...groups.entries()].sort(byRootName)) {
     if (p.pilotIds.size === 0 || namesBatchJob(p) || p.start === undefined) continue;
     const fits = onHosts(p.hosts, batchByHost, ([r]) => r).filter(([r, b]) => r !== root && b.pilotIds.size === 0 && b.start !== undefined && b.start - toleranceMs <= p.start! && p.start! <= (b.end ?? b.start) + toleranceMs);
     if (fits.length !== 1) continue;
     const [broot, b] = fits[0]!;
     const host = [...p.hosts].find((h) => b.hosts.has(h))!;
-    b.notes.push(`pilot ${[...p.pilotIds].join(', ')} joined to batch job ${[...b.batchJobIds, ...b.globalJobIds].sort()[0] ?? broot} by time overlap on ${host} at ${fmtTime(p.start!)} (${fmtTolerance(toleranceMs)})`);
+    b.notes.push(`pilot ${[...p.pilotIds].join(', ')} joined to batch job ${[...b.batchJobIds, ...b.globalJobIds].sort()[0] ?? rootName(broot)} by time overlap on ${host} at ${fmtTime(p.start!)} (${fmtTolerance(toleranceMs)})`);
     for (const f of ['pilotIds', 'globalJobIds', 'batchJobIds', 'ceJobIds', 'arcJobIds', 'hosts', 'slots', 'ces', 'vos', 'owners'] as const) for (const v of p[f]) b[f].add(v);
     b.events.push(...p.events);
     b.events.sort((x, y) => x - y);
     for (const i of p.events) eventRoot[i] = broot;
-    Object.assign(b, interval(events, b.events, b.hosts, service));
+    Object.assign(b, interval(cols, b.events, b.hosts, service));
     groups.delete(root);
   }
 
   const pilots = new Map<string, PilotRec>();
   const pilotByJob = new Map<string, string>();
-  const rootToKey = new Map<string, string>();
+  const rootToKey = new Map<number, string>();
   for (const [root, p] of groups) {
     p.key = pilotKey(p);
     // Two jobs can share a number (two CEs' schedds, a recycled id): each keeps its own record.
@@ -193,7 +230,7 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
     rootToKey.set(root, p.key);
     for (const [pre, s] of [['pilot', p.pilotIds], ['gjid', p.globalJobIds], ['batch', p.batchJobIds], ['ce', p.ceJobIds], ['arc', p.arcJobIds]] as const) for (const v of s) pilotByJob.set(`${pre}:${v}`, p.key);
   }
-  const eventPilot = eventRoot.map((r) => (r === undefined ? undefined : rootToKey.get(r)));
+  const eventPilot = Array.from(eventRoot, (r) => (r < 0 ? undefined : rootToKey.get(r)));
   const pilotsByHost = new Map<string, PilotRec[]>();
   for (const p of pilots.values()) for (const h of p.hosts) pushTo(pilotsByHost, h, p);
 
@@ -202,15 +239,14 @@ export function buildPilots(events: TgEvent[], toleranceMs: number, service: Set
     const rec: PayloadRec = { id: flat(`payload:${key}`), key, users: new Set(), subs: new Set(), vos: new Set(), hosts: new Set(), endKnown: false, events: idx };
     const pilotVotes = new Map<string, number[]>();
     for (const i of idx) {
-      const e = events[i]!;
-      if (e.ids.user) rec.users.add(e.ids.user);
-      if (e.ids.sub) rec.subs.add(e.ids.sub);
-      if (e.ids.vo) rec.vos.add(e.ids.vo.toLowerCase());
-      if (e.ids.host && !service.has(e.ids.host)) rec.hosts.add(e.ids.host);
+      if (c.user[i]! >= 0) rec.users.add(str(c.user[i]!));
+      if (c.sub[i]! >= 0) rec.subs.add(str(c.sub[i]!));
+      if (c.vo[i]! >= 0) rec.vos.add(voLower(c.vo[i]!));
+      if (c.host[i]! >= 0 && !service.has(str(c.host[i]!))) rec.hosts.add(str(c.host[i]!));
       const pk = eventPilot[i];
       if (pk) pushTo(pilotVotes, pk, i);
     }
-    Object.assign(rec, interval(events, idx, rec.hosts, service));
+    Object.assign(rec, interval(cols, idx, rec.hosts, service));
     if (pilotVotes.size === 1) {
       const [pk, ev] = [...pilotVotes.entries()][0]!;
       rec.pilot = pk;

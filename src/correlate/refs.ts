@@ -3,7 +3,7 @@
  * index and the findings, so "events of entity X" means the same thing everywhere.
  */
 import type { TgEvent } from '../model/event';
-import { flat, innerMap } from './graph';
+import { flat } from './graph';
 
 export interface RefTables {
   eventTokens: string[][];
@@ -17,25 +17,6 @@ const LOWERED = new Set<RefKind>(['host', 'vo']);
 /** The entity id of an identifier an event names (`host:` and `vo:` values lower-cased, as entity keys are). */
 export function entityId(kind: RefKind, raw: string): string {
   return flat(`${kind}:${LOWERED.has(kind) ? raw.toLowerCase() : raw}`);
-}
-
-/**
- * `prefix:value` ids built once per raw value. Over a million events the same few thousand jobs
- * recur; reusing one id string per value spares a concatenation and a hash of a fresh string for
- * every reference.
- */
-export class PrefixedIds {
-  private readonly memo = new Map<string, Map<string, string>>();
-
-  get(prefix: string, raw: string): string {
-    const m = innerMap(this.memo, prefix);
-    let id = m.get(raw);
-    if (id === undefined) {
-      id = flat(`${prefix}:${raw}`);
-      m.set(raw, id);
-    }
-    return id;
-  }
 }
 
 /** Entity ids event `i` names (may repeat; callers dedupe when it matters). */
