@@ -19,7 +19,11 @@ export interface EventColumns {
   readonly parser: string[];
   /** Distinct raw values; a code is an index here. */
   readonly values: string[];
-  readonly codes: Record<CodedField, Int32Array>;
+  /**
+   * Plain arrays of small integers, not typed arrays: eighteen typed arrays of a million entries
+   * are 72 MB of external memory, which V8 answers with a full collection of the whole heap.
+   */
+  readonly codes: Record<CodedField, number[]>;
   /** Token fingerprints of the events that name some (by event index). */
   readonly tokenFps: Map<number, string[]>;
 }
@@ -32,9 +36,12 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
   const parser: string[] = new Array(n);
   const codeOf = new Map<string, number>();
   const values: string[] = [];
-  const codes = {} as Record<CodedField, Int32Array>;
-  for (const f of CODED) codes[f] = new Int32Array(n).fill(-1);
-  const { host, workerNode, clientHost, ip, endpoint, vo, sub, iss, jti, user, pilotId, globalJobId, batchJobId, ceJobId, arcJobId, payloadId, session, slot } = codes;
+  const codes = {} as Record<CodedField, number[]>;
+  for (const f of CODED) {
+    const col: number[] = [];
+    for (let i = 0; i < n; i++) col.push(-1);
+    codes[f] = col;
+  }
   const tokenFps = new Map<number, string[]>();
   const code = (s: string): number => {
     let c = codeOf.get(s);
@@ -45,31 +52,23 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
     }
     return c;
   };
+  // The fields an event has, not every field asked of every event: ids objects come in as many
+  // shapes as parsers write them, and eighteen lookups by name per event on so many shapes cost
+  // more than walking the few keys each one holds.
+  const columnOf = new Map<string, number[]>(CODED.map((f) => [f, codes[f]]));
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     id[i] = e.id;
     kind[i] = e.kind;
     parser[i] = e.src.parser;
-    const x = e.ids;
-    if (x.host) host[i] = code(x.host);
-    if (x.workerNode) workerNode[i] = code(x.workerNode);
-    if (x.clientHost) clientHost[i] = code(x.clientHost);
-    if (x.ip) ip[i] = code(x.ip);
-    if (x.endpoint) endpoint[i] = code(x.endpoint);
-    if (x.vo) vo[i] = code(x.vo);
-    if (x.sub) sub[i] = code(x.sub);
-    if (x.iss) iss[i] = code(x.iss);
-    if (x.jti) jti[i] = code(x.jti);
-    if (x.user) user[i] = code(x.user);
-    if (x.pilotId) pilotId[i] = code(x.pilotId);
-    if (x.globalJobId) globalJobId[i] = code(x.globalJobId);
-    if (x.batchJobId) batchJobId[i] = code(x.batchJobId);
-    if (x.ceJobId) ceJobId[i] = code(x.ceJobId);
-    if (x.arcJobId) arcJobId[i] = code(x.arcJobId);
-    if (x.payloadId) payloadId[i] = code(x.payloadId);
-    if (x.session) session[i] = code(x.session);
-    if (x.slot) slot[i] = code(x.slot);
-    if (x.tokenFps?.length) tokenFps.set(i, x.tokenFps);
+    const x = e.ids as Record<string, unknown>;
+    for (const k in x) {
+      const v = x[k];
+      const col = columnOf.get(k);
+      if (col) {
+        if (typeof v === 'string' && v) col[i] = code(v);
+      } else if (k === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(i, v as string[]);
+    }
   }
   return { n, ts, id, kind, parser, values, codes, tokenFps };
 }
