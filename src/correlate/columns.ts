@@ -6,6 +6,7 @@
  * identifier as the number of its distinct value, and later passes index arrays.
  */
 import type { EventKind, TgEvent } from '../model/event';
+import type { CanonicalOrder } from './order';
 
 /** Identifier fields kept as codes (`-1` when the event has none; an empty string counts as none, as parsers drop them). */
 export const CODED = ['host', 'workerNode', 'clientHost', 'ip', 'endpoint', 'vo', 'sub', 'iss', 'jti', 'user', 'pilotId', 'globalJobId', 'batchJobId', 'ceJobId', 'arcJobId', 'payloadId', 'session', 'slot'] as const;
@@ -28,20 +29,29 @@ export interface EventColumns {
   readonly tokenFps: Map<number, string[]>;
 }
 
-/** `ts`: the events' times, when the caller read them already. */
-export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.from(events, (e) => e.time.ts)): EventColumns {
+/**
+ * Columns of `sorted.events` (with their times `sorted.ts`). With `sorted.order`, the events are
+ * read in input order and the columns then permuted: input order is the order the events lie in
+ * memory, and reading a million of them in time order instead costs a cache miss per object and
+ * per string (3× the time here).
+ */
+export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventColumns {
+  const { ts, order } = sorted;
+  const events = order ? input : sorted.events;
   const n = events.length;
+  // Where each event read goes: its place in time order.
+  let at: Int32Array | undefined;
+  if (order) {
+    at = new Int32Array(n);
+    for (let k = 0; k < n; k++) at[order[k]!] = k;
+  }
   const id: string[] = new Array(n);
   const kind: EventKind[] = new Array(n);
   const parser: string[] = new Array(n);
   const codeOf = new Map<string, number>();
   const values: string[] = [];
   const codes = {} as Record<CodedField, number[]>;
-  for (const f of CODED) {
-    const col: number[] = [];
-    for (let i = 0; i < n; i++) col.push(-1);
-    codes[f] = col;
-  }
+  for (const f of CODED) codes[f] = new Array<number>(n).fill(-1);
   const tokenFps = new Map<number, string[]>();
   const code = (s: string): number => {
     let c = codeOf.get(s);
@@ -58,16 +68,17 @@ export function eventColumns(events: TgEvent[], ts: Float64Array = Float64Array.
   const columnOf = new Map<string, number[]>(CODED.map((f) => [f, codes[f]]));
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
-    id[i] = e.id;
-    kind[i] = e.kind;
-    parser[i] = e.src.parser;
+    const k = at ? at[i]! : i;
+    id[k] = e.id;
+    kind[k] = e.kind;
+    parser[k] = e.src.parser;
     const x = e.ids as Record<string, unknown>;
-    for (const k in x) {
-      const v = x[k];
-      const col = columnOf.get(k);
+    for (const key in x) {
+      const v = x[key];
+      const col = columnOf.get(key);
       if (col) {
-        if (typeof v === 'string' && v) col[i] = code(v);
-      } else if (k === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(i, v as string[]);
+        if (typeof v === 'string' && v) col[k] = code(v);
+      } else if (key === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(k, v as string[]);
     }
   }
   return { n, ts, id, kind, parser, values, codes, tokenFps };

@@ -26,9 +26,10 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
     if (timings) timings[name] = (timings[name] ?? 0) + now - last;
     last = now;
   };
-  const { events, ts } = canonicalOrder(input);
+  const sorted = canonicalOrder(input);
+  const events = sorted.events;
   lap('sort');
-  const columns = eventColumns(events, ts);
+  const columns = eventColumns(input, sorted);
   const { kind, parser, values } = columns;
   const hostCode = columns.codes.host;
   lap('columns');

@@ -22,12 +22,15 @@ describe('canonicalOrder', () => {
       // Same objects, not copies: equal ids in input order is only visible by identity.
       expect(got.events.every((e, k) => e === want[k])).toBe(true);
       expect([...got.ts]).toEqual(want.map((e) => e.time.ts));
+      expect(got.order && Array.from(got.order, (i) => events[i])).toEqual(want);
     }
   });
 
   it('falls back to the comparator for times that are not whole non-negative milliseconds', () => {
     const events = [ev('a', 5.5), ev('b', -3), ev('c', 5.5), ev('d', Number.NaN), ev('e', 1)];
-    expect(canonicalOrder(events).events.map((e) => e.id)).toEqual([...events].sort(compareEvents).map((e) => e.id));
+    const got = canonicalOrder(events);
+    expect(got.events.map((e) => e.id)).toEqual([...events].sort(compareEvents).map((e) => e.id));
+    expect(got.order && Array.from(got.order, (i) => events[i])).toEqual(got.events);
   });
 
   it('returns the input itself when it is in order already', () => {

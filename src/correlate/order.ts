@@ -14,8 +14,16 @@ export function compareEvents(a: TgEvent, b: TgEvent): number {
 
 const TWO16 = 65536;
 
+export interface CanonicalOrder {
+  events: TgEvent[];
+  /** Their times. */
+  ts: Float64Array;
+  /** Input index of each event in `events`; undefined when the input was in order already. */
+  order?: Int32Array;
+}
+
 /** `events` in canonical order (the same array when already in it), with their times. */
-export function canonicalOrder(input: TgEvent[]): { events: TgEvent[]; ts: Float64Array } {
+export function canonicalOrder(input: TgEvent[]): CanonicalOrder {
   const n = input.length;
   const ts = new Float64Array(n);
   let inOrder = true;
@@ -29,8 +37,9 @@ export function canonicalOrder(input: TgEvent[]): { events: TgEvent[]; ts: Float
   }
   if (inOrder) return { events: input, ts };
   if (!radixable) {
-    const events = [...input].sort(compareEvents);
-    return { events, ts: Float64Array.from(events, (e) => e.time.ts) };
+    const order = Int32Array.from([...input.keys()].sort((a, b) => compareEvents(input[a]!, input[b]!)));
+    const events = Array.from(order, (i) => input[i]!);
+    return { events, ts: Float64Array.from(events, (e) => e.time.ts), order };
   }
   // Each time as four 16-bit digits, least significant first, taken with bit operations (a
   // floating-point modulo per element and pass cost more than the sort itself).
@@ -60,12 +69,15 @@ export function canonicalOrder(input: TgEvent[]): { events: TgEvent[]; ts: Float
     let b = a + 1;
     while (b < n && sortedTs[b] === sortedTs[a]) b++;
     if (b - a > 1) {
-      const run = events.slice(a, b).sort(compareEvents);
-      for (let k = a; k < b; k++) events[k] = run[k - a]!;
+      const run = Array.from(order.subarray(a, b)).sort((x, y) => compareEvents(input[x]!, input[y]!));
+      for (let k = a; k < b; k++) {
+        order[k] = run[k - a]!;
+        events[k] = input[order[k]!]!;
+      }
     }
     a = b;
   }
-  return { events, ts: sortedTs };
+  return { events, ts: sortedTs, order };
 }
 
 /**
