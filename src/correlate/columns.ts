@@ -25,6 +25,8 @@ export interface EventColumns {
    * are 72 MB of external memory, which V8 answers with a full collection of the whole heap.
    */
   readonly codes: Record<CodedField, number[]>;
+  /** The events' own instance of `s` when some event holds that value, else `s`. */
+  readonly canonical: (s: string) => string;
   /** Token fingerprints of the events that name some (by event index). */
   readonly tokenFps: Map<number, string[]>;
 }
@@ -81,7 +83,11 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
       } else if (key === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(k, v as string[]);
     }
   }
-  return { n, ts, id, kind, parser, values, codes, tokenFps };
+  const canonical = (s: string) => {
+    const c = codeOf.get(s);
+    return c === undefined ? s : values[c]!;
+  };
+  return { n, ts, id, kind, parser, values, codes, canonical, tokenFps };
 }
 
 /** `f` of a value code, computed once per code (asked once per event, answered per distinct value). */

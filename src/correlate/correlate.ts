@@ -54,7 +54,7 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
     const h = values[c]!.toLowerCase();
     if (!nodeHosts.has(h)) serviceHosts.add(h);
   }
-  const tokenJoins = joinTokens({ events, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokenRecs: tr.eventTokenRecs, eventPilot: pr.eventPilot, toleranceMs: tol }, byHost);
+  const tokenJoins = joinTokens({ columns, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, eventTokenRecs: tr.eventTokenRecs, eventPilot: pr.eventPilot, toleranceMs: tol }, byHost);
   lap('joins');
   const partial = { events, columns, tokens: tr.tokens, identities: tr.identities, pilots: pr.pilots, payloads: pr.payloads, spansByIp: byIp, serviceHosts, tokenJoins, eventTokens: tr.eventTokens, eventIdentity: tr.eventIdentity, eventPilot: pr.eventPilot };
   const { entities, links } = emit(partial);

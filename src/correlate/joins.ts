@@ -6,13 +6,13 @@
  *   payload whose user is the token's subject (or the only payload there); or it was written into a
  *   log on that node while the payload ran. Several candidates and no subject to choose: no join.
  */
-import type { TgEvent } from '../model/event';
+import type { EventColumns } from './columns';
 import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, innerMap, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
 import { PayloadsBehindIp } from './behind-ip';
 import { HostsAtMemo } from './netmap';
 
 export interface JoinInput {
-  events: TgEvent[];
+  columns: EventColumns;
   tokens: Map<string, TokenRec>;
   identities: Map<string, IdentityRec>;
   pilots: Map<string, PilotRec>;
@@ -73,34 +73,39 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   const behind = new PayloadsBehindIp(inp, spansByHost);
   const hostsAt = new HostsAtMemo(inp.spansByIp, tol);
 
-  for (let i = 0; i < inp.events.length; i++) {
+  const { ts: evTs, kind: evKind, values } = inp.columns;
+  const c = inp.columns.codes;
+  const str = (code: number) => (code >= 0 ? values[code] : undefined);
+  for (let i = 0; i < inp.columns.n; i++) {
     const named = inp.eventTokenRecs[i]!;
     if (named.length === 0) continue;
-    const e = inp.events[i]!;
     const pk = inp.eventPilot[i];
+    const kind = evKind[i]!;
+    const ts = evTs[i]!;
+    const payloadId = str(c.payloadId[i]!);
+    const payload = payloadId !== undefined ? inp.payloads.get(payloadId) : undefined;
     for (const t of named) {
       const tid = t.id;
-      const payload = e.ids.payloadId ? inp.payloads.get(e.ids.payloadId) : undefined;
       if (payload) {
         add(tid, payload.id, 'event.names-both', i);
       } else if (pk) {
-        const rule = e.kind === 'job.record' ? 'history.auth-token' : e.ids.session && !e.ids.ceJobId ? 'audit.cid-submit' : 'event.names-both';
+        const rule = kind === 'job.record' ? 'history.auth-token' : c.session[i]! >= 0 && c.ceJobId[i]! < 0 ? 'audit.cid-submit' : 'event.names-both';
         add(tid, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, i);
-      } else if (e.kind === 'token.exposure' && e.ids.host) {
-        const host = e.ids.host;
-        const running = payloadsRunningOn(new Set([host]), e.time.ts, tol, byHost, inp.payloads);
+      } else if (kind === 'token.exposure' && c.host[i]! >= 0) {
+        const host = values[c.host[i]!]!;
+        const running = payloadsRunningOn(new Set([host]), ts, tol, byHost, inp.payloads);
         const pick = choose(running, t, inp.identities);
         if (pick && !seen(tid, pick.id, 'exposure.host-time', i)) {
-          create(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(e.time.ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+          create(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
         }
-      } else if (TOKEN_USE_KINDS.has(e.kind) && e.ids.ip) {
-        const ip = e.ids.ip;
-        const { pick, running } = behind.pick(ip, e.time.ts, t, inp.identities);
+      } else if (TOKEN_USE_KINDS.has(kind) && c.ip[i]! >= 0) {
+        const ip = values[c.ip[i]!]!;
+        const { pick, running } = behind.pick(ip, ts, t, inp.identities);
         // The reason is worded once, for the use that makes the join.
         if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
-          const hosts = hostsAt.at(ip, e.time.ts);
+          const hosts = hostsAt.at(ip, ts);
           const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
-          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(e.time.ts)}: ${how} (${fmtTolerance(tol)})`);
+          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(ts)}: ${how} (${fmtTolerance(tol)})`);
         }
       }
     }

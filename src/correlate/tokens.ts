@@ -74,11 +74,14 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
     bySub.set(sub, rec);
     return rec;
   };
-  const tokenRec = (key: string, parts: Partial<TokenRec>): TokenRec => {
+  const tokenRec = (key: string, parts: Pick<TokenRec, 'fp' | 'jti' | 'iss' | 'sub' | 'info'>): TokenRec => {
     const id = flat(`token:${key}`);
     let rec = tokens.get(id);
     if (!rec) {
-      rec = { id, key, events: [], ...parts };
+      // One shape for every record (later passes read these fields a million times), and the
+      // events' own strings for its claims, so lookups keyed by them meet the same string.
+      const c = cols.canonical;
+      rec = { id, key, fp: parts.fp, jti: parts.jti && c(parts.jti), iss: parts.iss && c(parts.iss), sub: parts.sub && c(parts.sub), info: parts.info, identity: undefined, events: [] };
       tokens.set(id, rec);
       if (rec.sub) {
         const idn = identity(rec.iss, rec.sub);
@@ -108,7 +111,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
     let rec = m.get(jti);
     if (!rec) {
       const fp = fpByJti.get(jti)?.find((f) => !iss || !byFp.get(f)!.iss || byFp.get(f)!.iss === iss);
-      rec = fp ? fromInfo(byFp.get(fp)!) : tokenRec(`${iss ?? ''}|${jti}`, { jti, iss, sub });
+      rec = fp ? fromInfo(byFp.get(fp)!) : tokenRec(`${iss ?? ''}|${jti}`, { fp: undefined, jti, iss, sub, info: undefined });
       m.set(jti, rec);
     }
     return rec;
@@ -142,7 +145,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
       const recs: TokenRec[] = [];
       for (const fp of fps ?? []) {
         const info = byFp.get(fp);
-        const rec = info ? fromInfo(info) : tokenRec(fp, { fp });
+        const rec = info ? fromInfo(info) : tokenRec(fp, { fp, jti: undefined, iss: undefined, sub: undefined, info: undefined });
         if (!recs.includes(rec)) recs.push(rec);
       }
       if (jc >= 0) {
