@@ -209,6 +209,8 @@ export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 export function sortedUnique(xs: Iterable<string>): string[] {
+  // Most are sets of none or one (a pilot's ARC ids, a payload's VOs): no copies for those.
+  if (xs instanceof Set) return xs.size === 0 ? [] : xs.size === 1 ? [xs.values().next().value as string] : [...xs].sort();
   return [...new Set(xs)].sort();
 }
 
