@@ -131,9 +131,12 @@ export function findSecretsInCandidate(text: string): SecretMatch[] {
   if (text.includes('TOKEN=') || text.includes('OIDC_AT=')) for (const m of execAll(ENV_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length, trimValue(m[2]!), m[1] === 'VAULT_TOKEN' ? 'vault' : 'bearer');
   // URL_USERINFO is the part of a URL_PASS_RE match after the scheme (found by a fast literal
   // search for `://`); the full regex, which tries a scheme at every word, runs only on a hit.
-  const userinfo = URL_USERINFO.exec(text);
+  // Every userinfo match holds `://` and a later `@`: most candidate lines lack one (the regex
+  // alone tries every `:` of a line's timestamps).
+  const userinfo = text.includes('://') && text.includes('@') ? URL_USERINFO.exec(text) : null;
   if (userinfo) for (const m of execAll(URL_PASS_RE, text, Math.max(0, userinfo.index - 16))) push(out, text, m.index + m[0].length - 1 - m[1]!.length, m[1]!, 'url-password');
-  return out.filter((m) => m.value.length > 0).sort((a, b) => a.start - b.start);
+  // `push` keeps no empty value; nearly every candidate line holds no match at all (no sort, no copy).
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 /**
