@@ -51,7 +51,9 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
   } else {
     time = { ts: Number(h[1]) * 1000 + (h[2] ? Number(h[2]) : 0), text: h[2] ? `${h[1]}.${h[2]}` : h[1] };
   }
-  const out: CondorLine = { time, message: '' };
+  // Every field from the start, in one order: one object shape for every line (tags added one by
+  // one made a shape per tag combination, and the parsers' optimised code was thrown away on each new one).
+  const out: CondorLine = { time, pid: undefined, tid: undefined, cid: undefined, cat: undefined, message: '' };
   if (h[3]) {
     // An exec loop, not matchAll (which copies the regex): this runs for every HTCondor log line.
     const tags = h[3];

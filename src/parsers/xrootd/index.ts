@@ -51,16 +51,26 @@ interface Session {
   iss?: string;
 }
 
+interface TokenFields {
+  mapped_username: string | undefined;
+  subject: string | undefined;
+  issuer: string | undefined;
+  groups: string | undefined;
+  authorizations: string | undefined;
+  username: string | undefined;
+}
+
 /** `subject=…, issuer=…, groups=/a,/b, authorizations=/p:read,stat;/q:create` → fields (values may hold commas). */
-function tokenFields(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
+function tokenFields(s: string): TokenFields {
+  // Every field from the start: one object shape whatever the line names (see Session).
+  const out: TokenFields = { mapped_username: undefined, subject: undefined, issuer: undefined, groups: undefined, authorizations: undefined, username: undefined };
   TOKEN_FIELD.lastIndex = 0;
   let m = TOKEN_FIELD.exec(s);
   while (m) {
     const from = m.index + m[0].length;
     const name = m[1]!;
     m = TOKEN_FIELD.exec(s);
-    out[name] = s.slice(from, m ? m.index : s.length).trim();
+    out[name as keyof TokenFields] = s.slice(from, m ? m.index : s.length).trim();
   }
   return out;
 }
@@ -115,7 +125,8 @@ class XrootdLines implements LineParser {
     if (!s) {
       const bare = where.startsWith('[') || where.endsWith(']') ? where.replace(/^\[|\]$/g, '') : where;
       const ip = normIp(bare);
-      s = { user, ip, clientHost: ip ? undefined : where.toLowerCase() };
+      // Every field from the start: sessions that gain a login or token later keep their shape.
+      s = { user, ip, clientHost: ip ? undefined : where.toLowerCase(), login: undefined, sub: undefined, iss: undefined };
       this.sessions.set(tident, s);
     }
     return s;
