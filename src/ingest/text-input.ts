@@ -108,7 +108,16 @@ export class TextInput {
     this.head = undefined;
     const { parsers, fallback, sniffName, ctx } = this.d;
     this.parser = chooseParser({ name: sniffName, head: head.map((l) => l.text) }, parsers, fallback);
-    this.open = this.parser.open({ ...ctx, problem: (p) => this.d.problem(p) });
+    // Each field named, not spread: every input's context gets the same object shape, so parser
+    // code optimised for one input's context is not thrown away on the next (`ctx.tz` per line).
+    this.open = this.parser.open({
+      input: ctx.input,
+      tz: ctx.tz,
+      year: ctx.year,
+      yearSource: ctx.yearSource,
+      fileTimeMs: ctx.fileTimeMs,
+      problem: (p) => this.d.problem(p),
+    });
     for (const r of head) this.parse(r);
   }
 

@@ -165,9 +165,12 @@ export function createLineRedactor(opts: RedactorOptions = {}): TextRedactor {
     const known = pseudo ? undefined : seenInfos(found);
     if (known) {
       for (const info of known) record(info);
-      return { line, ...joinRedacted(text, found, known) };
+      const j = joinRedacted(text, found, known);
+      return { line, text: j.text, secrets: j.secrets };
     }
-    return redactSegment(text, found).then((r) => ({ line, ...r }));
+    // Literals with the same fields in the same order as the common `{ line, text, secrets }`
+    // (a spread made another object shape, and parsers' optimised code was dropped on meeting it).
+    return redactSegment(text, found).then((r) => ({ line, text: r.text, secrets: r.secrets }));
   }
 
   return {

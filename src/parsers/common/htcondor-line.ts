@@ -23,7 +23,6 @@ export interface CondorLine {
 // strings and Number() calls per line saved); captures: 1 epoch s, 2 epoch ms, 3 tags.
 const HEADER =
   /^(?:\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{3})?|(\d{9,11})(?:\.(\d{3}))?) ((?:\((?:pid|tid|cid):\d+\) |\(D_[A-Z_]+(?::\d)?(?:\|D_[A-Z_]+(?::\d)?)*\) )*)/;
-const TAGS = /\((pid|tid|cid):(\d+)\) |\((D_[^)]*)\) /g;
 
 /** Parses the header of one HTCondor log line; undefined when the line has no valid header. */
 export function parseCondorLine(text: string, tz: string): CondorLine | undefined {
@@ -51,14 +50,18 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
   } else {
     time = { ts: Number(h[1]) * 1000 + (h[2] ? Number(h[2]) : 0), text: h[2] ? `${h[1]}.${h[2]}` : h[1] };
   }
-  const out: CondorLine = { time, message: '' };
-  if (h[3]) {
-    // An exec loop, not matchAll (which copies the regex): this runs for every HTCondor log line.
-    const tags = h[3];
-    TAGS.lastIndex = 0;
-    for (let t = TAGS.exec(tags); t; t = TAGS.exec(tags)) {
-      if (t[1]) out[t[1] as 'pid' | 'tid' | 'cid'] = Number(t[2]);
-      else out.cat = t[3];
+  // Every field from the start, in one order: one object shape for every line (tags added one by
+  // one made a shape per tag combination, and the parsers' optimised code was thrown away on each new one).
+  const out: CondorLine = { time, pid: undefined, tid: undefined, cid: undefined, cat: undefined, message: '' };
+  const tags = h[3];
+  if (tags) {
+    // HEADER matched the tags, so they are `(pid|tid|cid:<digits>) ` or `(D_…) ` one after the
+    // other, none holding a `)`: each ends at the next `) ` (no regex and match array per tag).
+    for (let at = 0; at < tags.length; ) {
+      const close = tags.indexOf(') ', at);
+      if (tags.charCodeAt(at + 1) === 68 /* D */) out.cat = tags.slice(at + 1, close);
+      else out[tags.slice(at + 1, at + 4) as 'pid' | 'tid' | 'cid'] = Number(tags.slice(at + 5, close));
+      at = close + 2;
     }
   }
   const rest = text.slice(h[0].length);

@@ -49,7 +49,7 @@ describe('KvPicker', () => {
       let s = '';
       const len = Math.floor(next() * 24);
       for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * alphabet.length)];
-      agree(s, ['a', 'b', 'k', 'ab', 'a.b', 'k_']);
+      agree(s, ['a', 'b', 'k', 'ab', 'a.b', 'k_', 'k1', 'a-1', 'b.']);
     }
   });
 });

@@ -24,17 +24,21 @@ function unescapeQuoted(v: string): string {
  * exactly the pairs PAIR finds (kv.test.ts compares the two), walking from `=` to `=` with the
  * native string search, and builds strings only for the keys asked for. dCache access lines hold
  * ~20 pairs of which the parser reads ~9: PAIR and the map were a third of that parser's time.
+ * Keys are matched from their `=` backwards (by last character, then in full) rather than by
+ * walking back to each key's start: a pair nobody asked for costs one character test (dCache
+ * access lines: 3.5 → 2.5 µs per line).
  */
 export class KvPicker {
-  /** Indexes into `keys` by key length. */
-  private readonly byLength: number[][] = [];
+  /** Indexes into `keys` by the key's last character code (keys end in ASCII key characters). */
+  private readonly byLast: (number[] | undefined)[] = [];
 
   constructor(readonly keys: readonly string[]) {
     keys.forEach((k, i) => {
       if (!/^[A-Za-z_][\w.-]*$/.test(k)) throw new Error(`not a key PAIR can match: ${k}`);
-      const same = this.byLength[k.length];
+      const c = k.charCodeAt(k.length - 1);
+      const same = this.byLast[c];
       if (same) same.push(i);
-      else this.byLength[k.length] = [i];
+      else this.byLast[c] = [i];
     });
   }
 
@@ -51,21 +55,20 @@ export class KvPicker {
       const eq = text.indexOf('=', pos);
       if (eq < 0) return;
       // PAIR's key is the run of key characters before this `=` (no key spans an `=`, so a match
-      // starting before it ends at it), from its first possible key start.
-      let start = eq;
-      while (start > pos && isKeyChar(text.charCodeAt(start - 1))) start--;
-      while (start < eq && !isKeyStart(text.charCodeAt(start))) start++;
-      if (start === eq) {
+      // starting before it ends at it) from the first key start in that run. A run ending in a
+      // letter or `_` always holds one; one ending in a digit, `.` or `-` may not.
+      const before = eq > pos ? text.charCodeAt(eq - 1) : 0;
+      if (!(isKeyStart(before) || (isKeyChar(before) && hasKeyStart(text, pos, eq - 1)))) {
         pos = eq + 1;
         continue;
       }
+      let hit = -1;
+      const same = this.byLast[before];
+      if (same) for (let j = 0; j < same.length; j++) if (keyEndsAt(text, pos, eq, keys[same[j]!]!)) hit = same[j]!;
       const v = eq + 1;
       let end: number;
       let value: string | undefined;
       const close = v < n && text.charCodeAt(v) === 34 /* " */ ? closingQuote(text, v + 1) : -1;
-      const wanted = this.byLength[eq - start];
-      let hit = -1;
-      if (wanted) for (const k of wanted) if (sameAt(text, start, keys[k]!)) hit = k;
       if (close >= 0) {
         end = close + 1;
         if (hit >= 0) value = unescapeQuoted(text.slice(v + 1, close));
@@ -84,6 +87,31 @@ export class KvPicker {
       pos = end;
     }
   }
+}
+
+/** True when the key-character run ending at `last` (not before `from`) holds a key start. */
+function hasKeyStart(text: string, from: number, last: number): boolean {
+  for (let i = last; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (isKeyStart(c)) return true;
+    if (!isKeyChar(c)) return false;
+  }
+  return false;
+}
+
+/**
+ * True when the key PAIR reads before the `=` at `eq` (searching from `from`) is `key`: the text
+ * ends with it there, and before it comes no key start within the same key-character run.
+ */
+function keyEndsAt(text: string, from: number, eq: number, key: string): boolean {
+  const at = eq - key.length;
+  if (at < from || !sameAt(text, at, key)) return false;
+  for (let i = at - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (!isKeyChar(c)) return true;
+    if (isKeyStart(c)) return false;
+  }
+  return true;
 }
 
 const NON_SPACE = /\S*/y;

@@ -66,4 +66,13 @@ describe('htcondor.schedlog', () => {
     expect(schedLogParser.detect({ name: 'schedd.txt', head })).toBeGreaterThan(0.5);
     expect(schedLogParser.detect({ name: 'JobRouterLog', head: ['11/23/26 14:02:20 JobRouter (src=1.0,route=X): claimed job'] })).toBe(0);
   });
+
+  it('reads the mapped user whether the message ends after it or goes on', () => {
+    const iss = 'https://cms-auth.example-iam.org/';
+    const msgs = [`to cmspilot`, `to cmspilot,`, `to cmspilot, more`, `to cms@pool extra`, `to a,b`, `to u\tv`];
+    const text = msgs.map((m) => `11/23/26 01:22:37 (D_SECURITY) Mapped SCITOKENS authenticated identity '${iss},sub1' ${m}`).join('\n');
+    const { events } = runParser(schedLogParser, text, { name: 'SchedLog' });
+    // A tab is no end of the user name: that line is not a mapping.
+    expect(events.map((e) => [e.src?.line, e.ids.user])).toEqual([[1, 'cmspilot'], [2, 'cmspilot'], [3, 'cmspilot'], [4, 'cms'], [5, 'a,b']]);
+  });
 });

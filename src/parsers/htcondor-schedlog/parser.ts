@@ -76,7 +76,8 @@ function open(ctx: ParseContext): LineParser {
       const msg = h.message;
       // SchedLog is mostly chatter: one cheap test before the specific patterns.
       if (!INTERESTING.test(msg)) return [];
-      let m = /^Mapped SCITOKENS authenticated identity '([^']*)' to (\S+?),? /.exec(`${msg} `);
+      // `(?: |$)`: the user ends at a space or the message end (as matching `${msg} ` with `,? ` did, without the copy).
+      let m = /^Mapped SCITOKENS authenticated identity '([^']*)' to (\S+?),?(?: |$)/.exec(msg);
       if (m) {
         const id = splitAuthName(m[1]);
         const user = m[2].split('@')[0];

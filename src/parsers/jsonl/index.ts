@@ -95,6 +95,9 @@ export const jsonlParser: LogParser = {
     const lines = sample.head.filter((l) => l.trim());
     if (!lines.length) return 0;
     const ok = lines.filter((l) => {
+      // Only a line whose first non-blank character is `{` can be a JSON object: the others are
+      // answered without JSON.parse and its exception (µs each, on every input's sample).
+      if (l.trimStart().charCodeAt(0) !== 123 /* { */) return false;
       try {
         const o: unknown = JSON.parse(l);
         return !!o && typeof o === 'object' && !Array.isArray(o);

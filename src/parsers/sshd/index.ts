@@ -72,10 +72,11 @@ class SshdLines implements LineParser {
     let ids: { user?: string; ip?: string; port?: number } = {};
     let summary = '';
     if (p.prog === 'sshd' || p.prog.startsWith('sshd')) {
+      // Each pattern only when the ones before it did not match (the first match wins).
       const acc = ACCEPTED.exec(p.msg);
-      const fail = FAILED.exec(p.msg);
-      const inv = INVALID.exec(p.msg);
-      const closed = CLOSED.exec(p.msg);
+      const fail = acc ? null : FAILED.exec(p.msg);
+      const inv = acc || fail ? null : INVALID.exec(p.msg);
+      const closed = acc || fail || inv ? null : CLOSED.exec(p.msg);
       if (acc) {
         kind = 'auth.login';
         ids = { user: acc[2], ip: normIp(acc[3]!), port: Number(acc[4]) };
@@ -95,8 +96,9 @@ class SshdLines implements LineParser {
       }
     }
     const out: EventDraft[] = [];
-    if (kind) out.push(makeEvent(line, kind, p.time, { host, ...ids }, summary, kind === 'auth.fail' ? 'low' : undefined));
-    if (hasSecret(line)) out.push(exposureEvent(line, p.time, { host, ...ids }, `the system log (${p.prog})`));
+    // `{ host, ...ids }` (same keys, same order) without the spread, which V8 builds several times slower.
+    if (kind) out.push(makeEvent(line, kind, p.time, Object.assign({ host }, ids), summary, kind === 'auth.fail' ? 'low' : undefined));
+    if (hasSecret(line)) out.push(exposureEvent(line, p.time, Object.assign({ host }, ids), `the system log (${p.prog})`));
     return out;
   }
 

@@ -38,10 +38,17 @@ class WebLines implements LineParser {
     const status = m[6]!;
     const bytes = m[7]!;
     const ip = normIp(h!);
-    const parts = req!.split(' ');
-    const method = parts.length >= 2 ? parts[0] : undefined;
-    const target = parts.length >= 2 ? parts[1]! : undefined;
-    const path = target?.split('?')[0];
+    // `req.split(' ')`'s first two parts and the target before `?`, without the arrays (a third of
+    // this parser's time): a request with no space has neither method nor target.
+    const sp = req.indexOf(' ');
+    const method = sp >= 0 ? req.slice(0, sp) : undefined;
+    let target: string | undefined;
+    if (sp >= 0) {
+      const sp2 = req.indexOf(' ', sp + 1);
+      target = req.slice(sp + 1, sp2 < 0 ? req.length : sp2);
+    }
+    const q = target === undefined ? -1 : target.indexOf('?');
+    const path = q < 0 ? target : target!.slice(0, q);
     const ids = {
       host: vhost?.split(':')[0]?.toLowerCase() ?? this.pathHost,
       ip,

@@ -36,4 +36,20 @@ describe('web access log parser', () => {
     expect(events).toHaveLength(1);
     expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7, 8]);
   });
+
+  it('reads method and path of odd request strings as split(" ") and split("?") do', () => {
+    const requests = ['GET /a?b=1 HTTP/1.1', 'GET', '-', '', 'GET  /two-spaces', 'PUT /x', 'OPTIONS * HTTP/1.1', 'GET ?only HTTP/1.0', 'GET /p?q?r', ' /lead'];
+    const lines = requests.map((r) => `192.0.2.1 - - [23/Nov/2026:14:02:11 +0100] "${r}" 200 5`);
+    const { events, problems } = runParserOther(webAccessParser, lines.join('\n'));
+    expect(problems).toEqual([]);
+    expect(events.map((e) => [e.ids.op, e.ids.endpoint])).toEqual(
+      requests.map((r) => {
+        const parts = r.split(' ');
+        const target = parts.length >= 2 ? parts[1] : undefined;
+        const path = target?.split('?')[0];
+        // Events drop empty ids.
+        return [parts.length >= 2 && parts[0] ? parts[0] : undefined, path || undefined];
+      }),
+    );
+  });
 });

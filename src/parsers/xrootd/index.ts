@@ -25,7 +25,6 @@ const TIDENT = /([^\s.@]+)\.\d+:\d+@(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)/g;
 const LOGIN = /(?:pub|pvt) (?:IPv4|IPv6|IP46|IP64) (?:(TLSv[\d.]+) )?login(?: as (\S+))?/;
 const NEW_TOKEN = /New valid token (.*)$/;
 const GRANT = /Grant authorization based on scopes for operation=([^,\s]+), path=(\S+)/;
-const TOKEN_FIELD = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
 const HTTP_REQ = /\b(GET|PUT|POST|DELETE|HEAD|PROPFIND|COPY|MKCOL|MOVE|OPTIONS) (\/\S*)/;
 const TOKEN_REJECT = /Token already expired|Failed to deserialize SciToken|Token does not appear to be a valid JWT|Authorized issuer without a config/;
 // Lines xrootd writes without a timestamp (configuration echo at start-up).
@@ -51,18 +50,77 @@ interface Session {
   iss?: string;
 }
 
-/** `subject=…, issuer=…, groups=/a,/b, authorizations=/p:read,stat;/q:create` → fields (values may hold commas). */
-function tokenFields(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  TOKEN_FIELD.lastIndex = 0;
-  let m = TOKEN_FIELD.exec(s);
-  while (m) {
-    const from = m.index + m[0].length;
-    const name = m[1]!;
-    m = TOKEN_FIELD.exec(s);
-    out[name] = s.slice(from, m ? m.index : s.length).trim();
+export interface TokenFields {
+  mapped_username: string | undefined;
+  subject: string | undefined;
+  issuer: string | undefined;
+  groups: string | undefined;
+  authorizations: string | undefined;
+  username: string | undefined;
+}
+
+/** The field name written at `at` and followed by `=`, or undefined (each name starts with its own letter). */
+function fieldAt(s: string, at: number): keyof TokenFields | undefined {
+  let name: keyof TokenFields;
+  switch (s.charCodeAt(at)) {
+    case 109 /* m */:
+      name = 'mapped_username';
+      break;
+    case 115 /* s */:
+      name = 'subject';
+      break;
+    case 105 /* i */:
+      name = 'issuer';
+      break;
+    case 103 /* g */:
+      name = 'groups';
+      break;
+    case 97 /* a */:
+      name = 'authorizations';
+      break;
+    case 117 /* u */:
+      name = 'username';
+      break;
+    default:
+      return undefined;
   }
-  return out;
+  if (s.charCodeAt(at + name.length) !== 61 /* = */) return undefined;
+  for (let i = name.length - 1; i > 0; i--) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return undefined;
+  return name;
+}
+
+/**
+ * `subject=…, issuer=…, groups=/a,/b, authorizations=/p:read,stat;/q:create` → fields (values may
+ * hold commas): a field starts at the line start or after `, ` (what `/(?:^|, )(name)=/g` finds;
+ * the native search for `, ` replaced that regex's alternation tried at every position).
+ */
+export function tokenFields(s: string): TokenFields {
+  // Every field from the start: one object shape whatever the line names (see Session).
+  const out: TokenFields = { mapped_username: undefined, subject: undefined, issuer: undefined, groups: undefined, authorizations: undefined, username: undefined };
+  let name: keyof TokenFields | undefined;
+  let valueFrom = 0;
+  for (;;) {
+    // The next field name after the current value: at the line start (first search only), or after a `, `.
+    let end = s.length;
+    let next: keyof TokenFields | undefined;
+    let nameAt = 0;
+    if (valueFrom === 0) next = fieldAt(s, 0);
+    if (next) end = 0;
+    else {
+      for (let p = s.indexOf(', ', valueFrom); p >= 0; p = s.indexOf(', ', p + 1)) {
+        next = fieldAt(s, p + 2);
+        if (next) {
+          end = p;
+          nameAt = p + 2;
+          break;
+        }
+      }
+    }
+    if (name) out[name] = s.slice(valueFrom, end).trim();
+    if (!next) return out;
+    name = next;
+    valueFrom = nameAt + next.length + 1;
+  }
 }
 
 /**
@@ -103,7 +161,11 @@ function hasWord(msg: string, word: string): boolean {
 
 class XrootdLines implements LineParser {
   private readonly sessions = new Map<string, Session>();
-  private readonly threadTident = new Map<string, string>();
+  /**
+   * Last tident per server thread id (digits). A dictionary, not a Map: a thread id is an array
+   * index for V8, looked up without hashing the string (a Map lookup per line was a hot spot).
+   */
+  private readonly threadTident: Record<string, string | undefined> = Object.create(null);
   private host: string | undefined;
   constructor(private readonly ctx: ParseContext) {
     // The start-up `initialization` line names the server; until then the input path may.
@@ -115,7 +177,8 @@ class XrootdLines implements LineParser {
     if (!s) {
       const bare = where.startsWith('[') || where.endsWith(']') ? where.replace(/^\[|\]$/g, '') : where;
       const ip = normIp(bare);
-      s = { user, ip, clientHost: ip ? undefined : where.toLowerCase() };
+      // Every field from the start: sessions that gain a login or token later keep their shape.
+      s = { user, ip, clientHost: ip ? undefined : where.toLowerCase(), login: undefined, sub: undefined, iss: undefined };
       this.sessions.set(tident, s);
     }
     return s;
@@ -157,9 +220,9 @@ class XrootdLines implements LineParser {
     if (t) {
       tident = t[0];
       sess = this.session(tident, t[1]!, t[2]!);
-      this.threadTident.set(thread, tident);
+      this.threadTident[thread] = tident;
     } else if (prefix.startsWith('scitokens_')) {
-      tident = this.threadTident.get(thread);
+      tident = this.threadTident[thread];
       sess = tident ? this.sessions.get(tident) : undefined;
     }
     const base: EventIds = {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junkLines, runParserOther } from '../common/testing-other';
-import { voOfGroups, xrootdParser } from './index';
+import { tokenFields, voOfGroups, xrootdParser } from './index';
+import { mulberry32 as rng } from '../../scenario/prng';
 
 const sample = readFileSync(join(__dirname, 'samples/xrootd.log'), 'utf8');
 
@@ -73,5 +74,42 @@ describe('voOfGroups', () => {
     for (const g of [undefined, '', '/', '//', '/cms', 'cms', '/cms/pilot,/atlas', ',/x', '/a,b', 'a/b/c', '/,/', '//x/y', ' /cms']) {
       expect(voOfGroups(g), JSON.stringify(g)).toBe(chain(g));
     }
+  });
+
+  it('reads token fields as the regex it replaced does (fuzzed field lists)', () => {
+    // The regex tokenFields replaced, as the reference.
+    const FIELD = /(?:^|, )(mapped_username|subject|issuer|groups|authorizations|username)=/g;
+    const reference = (s: string): Record<string, string | undefined> => {
+      const out: Record<string, string | undefined> = { mapped_username: undefined, subject: undefined, issuer: undefined, groups: undefined, authorizations: undefined, username: undefined };
+      FIELD.lastIndex = 0;
+      let m = FIELD.exec(s);
+      while (m) {
+        const from = m.index + m[0].length;
+        const name = m[1]!;
+        m = FIELD.exec(s);
+        out[name] = s.slice(from, m ? m.index : s.length).trim();
+      }
+      return out;
+    };
+    const next = rng(5);
+    const parts = ['mapped_username=', 'subject=', 'issuer=', 'groups=', 'authorizations=', 'username=', 'user=', 'subjec=', ', ', ',', ' ', '=', 'cms', '/cms,/cms/pilot', 'https://x/', ' s', 'm', 'u'];
+    let fields = 0;
+    for (let n = 0; n < 20000; n++) {
+      let s = '';
+      const len = Math.floor(next() * 10);
+      for (let i = 0; i < len; i++) s += parts[Math.floor(next() * parts.length)];
+      const want = reference(s);
+      fields += Object.values(want).filter((v) => v !== undefined).length;
+      expect(tokenFields(s), JSON.stringify(s)).toEqual(want);
+    }
+    expect(fields).toBeGreaterThan(5000);
+    expect(tokenFields('mapped_username=cms010, subject=3f8d, issuer=https://cms-auth.example-iam.org/, groups=/cms,/cms/pilot, authorizations=/store:read,stat')).toEqual({
+      mapped_username: 'cms010',
+      subject: '3f8d',
+      issuer: 'https://cms-auth.example-iam.org/',
+      groups: '/cms,/cms/pilot',
+      authorizations: '/store:read,stat',
+      username: undefined,
+    });
   });
 });
