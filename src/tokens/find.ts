@@ -27,7 +27,8 @@ export interface SecretMatch {
 // Written for speed (a few distinct literals, no case variants: `earer` covers Bearer/bearer,
 // `oken` Token/token/mytoken, `OKEN` TOKEN; the URL part starts at `//`, not the commoner `:`):
 // it is the one regex every line meets. It may say yes too often, never no wrongly.
-const CANDIDATE = /eyJ|earer|oken|OKEN|OIDC_AT|hv[sbr]\.|authz=|-----BEGIN|openidc_session|\/\/[^\s/@:]+:[^\s/@]+@/;
+// `[Mm][Yy]…`: MYTOKEN_RE ignores case, so `MyTokeN: …` (neither `oken` nor `OKEN`) is a candidate too.
+const CANDIDATE = /eyJ|earer|oken|OKEN|[Mm][Yy][Tt][Oo][Kk][Ee][Nn]|OIDC_AT|hv[sbr]\.|authz=|-----BEGIN|openidc_session|\/\/[^\s/@:]+:[^\s/@]+@/;
 export function mayContainSecret(text: string): boolean {
   return CANDIDATE.test(text);
 }
@@ -124,11 +125,9 @@ function find(text: string, open: boolean): SecretMatch[] {
     }
   }
   if (open || text.includes('hv')) for (const m of execAll(VAULT_RE, text)) push(out, text, m.index, m[0], 'vault');
-  const upper = text.includes('OKEN');
-  const lower = text.includes('oken');
   if (/vault[-_]token/i.test(text)) for (const m of execAll(VAULT_LEGACY_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'vault');
-  // Not a literal gate (MYTOKEN_RE ignores case): kept as it was, open or not.
-  if (lower || upper) for (const m of execAll(MYTOKEN_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'mytoken-short');
+  // MYTOKEN_RE ignores case: so does its gate.
+  if (open || /mytoken/i.test(text)) for (const m of execAll(MYTOKEN_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'mytoken-short');
   if (open || text.includes('openidc_session')) for (const m of execAll(COOKIE_RE, text)) push(out, text, m.index + m[0].length - m[2]!.length, m[2]!, 'cookie');
   if (open || text.includes('Bearer') || text.includes('bearer')) for (const m of execAll(BEARER_RE, text)) push(out, text, m.index + m[0].length - m[1]!.length, trimValue(m[1]!), 'bearer');
   // The parameter names all end in `token` or are `authz`, then `=` or `"`: the regexes cost

@@ -81,6 +81,8 @@ export async function buildCorpus(): Promise<Corpus> {
     `/etc/condor/tokens.d/pool.token: ${idtoken}`,
     `TransferHeaderAuthorization: Bearer ${pilot}`,
     `mytoken=${shortMytoken}`,
+    // MYTOKEN_RE ignores case: so must every gate in front of it.
+    `MyTokeN: ${shortMytoken}`,
     `mytoken JWT: ${mytokenJwt}`,
     `Cookie: mod_auth_openidc_session=${oidcSession}; path=/`,
     `xrdcp root://cmsuser:${urlPassword}@se01.example-site.org:1094//store/file .`,
