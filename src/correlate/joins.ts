@@ -105,7 +105,7 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
         if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
           const hosts = hostsAt.at(ip, ts);
           const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
-          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hosts.join(', ')}) at ${fmtTime(ts)}: ${how} (${fmtTolerance(tol)})`);
+          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hostList(hosts)}) at ${fmtTime(ts)}: ${how} (${fmtTolerance(tol)})`);
         }
       }
     }
@@ -114,6 +114,15 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   for (const byTarget of joins.values()) for (const byRule of byTarget.values()) for (const j of byRule.values()) out.push(j);
   const key = new Map(out.map((j) => [j, j.token + j.target + j.rule]));
   return out.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : 1));
+}
+
+/**
+ * The hosts behind an IP, for a reason: a busy NAT gateway hides a hundred nodes, and a reason
+ * naming them all (one per join, tens of thousands of joins) is unreadable and was a tenth of
+ * correlation's memory. The IP's entity lists them all.
+ */
+export function hostList(hosts: string[], max = 5): string {
+  return hosts.length <= max ? hosts.join(', ') : `${hosts.slice(0, max).join(', ')} and ${hosts.length - max} more hosts`;
 }
 
 /** The one payload the token fits: by subject, else the only one whose owner is unknown. */
