@@ -222,8 +222,9 @@ class XrootdLines implements LineParser {
       sess = this.session(tident, t[1]!, t[2]!);
       this.threadTident[thread] = tident;
     } else if (prefix.startsWith('scitokens_')) {
-      tident = this.threadTident[thread];
-      sess = tident ? this.sessions.get(tident) : undefined;
+      sess = this.sessions.get(this.threadTident[thread] ?? '');
+      // A thread's last session that has since disconnected is no session for this line.
+      tident = sess ? this.threadTident[thread] : undefined;
     }
     const base: EventIds = {
       host: this.host,
@@ -274,7 +275,13 @@ class XrootdLines implements LineParser {
       const path = http[2]!.split('?')[0]!;
       return { kind: 'storage.access', ids: { op: HTTP_OPS[http[1]!], endpoint: path }, summary: `${http[1]} ${path}${from ? ` from ${from}` : ''}` };
     }
-    if (tident && hasWord(msg, 'disc')) return { kind: 'log', ids: {}, summary: `xrootd session ${tident} disconnected` };
+    if (tident && hasWord(msg, 'disc')) {
+      // The session ends here (this line keeps its identity): a client that reconnects with the
+      // same tident (the same process reusing a file descriptor) starts a new session, and must
+      // not inherit the old one's token subject.
+      this.sessions.delete(tident);
+      return { kind: 'log', ids: {}, summary: `xrootd session ${tident} disconnected` };
+    }
     return { kind: 'log', ids: {}, summary: '' };
   }
 

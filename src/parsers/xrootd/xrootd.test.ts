@@ -53,6 +53,29 @@ describe('xrootd parser', () => {
     expect(byLine.get(10)!.ids.sub).toBe('7c1e0f5a-2b1d-4a8e-9f3e-0d6b5a1c2e11');
   });
 
+  it('a tident reused after its disconnect is a new session: it does not inherit the old token subject', () => {
+    const lines = [
+      '261123 14:05:41 2207 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 TLSv1.3 login as cmsuser01',
+      '261123 14:05:41 2207 scitokens_Access: New valid token mapped_username=cmsuser01, subject=sub-alice, issuer=https://cms-auth.example-iam.org/, authorizations=/store:read',
+      '261123 14:05:42 2207 XrootdXeq: alice.30112:41@wn042.example-site.org disc 0:00:01',
+      // Same thread, no new login: the thread's last session has ended, so this names no session.
+      '261123 14:06:00 2207 scitokens_Access: New valid token mapped_username=cmsuser02, subject=sub-bob, issuer=https://cms-auth.example-iam.org/, authorizations=/store:read',
+      '261123 14:09:00 2301 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 TLSv1.3 login',
+      '261123 14:09:01 2301 XrdHttp: alice.30112:41@wn042.example-site.org Req_ProcessHTTPReq: GET /store/mc/file02.root HTTP/1.1',
+    ].join('\n');
+    const { events } = runParserOther(xrootdParser, lines);
+    const at = (n: number) => events.find((e) => e.src?.line === n)!;
+    // The disconnect line still belongs to alice's session.
+    expect(at(3).ids.sub).toBe('sub-alice');
+    expect(at(4).ids).toMatchObject({ sub: 'sub-bob', user: 'cmsuser02' });
+    expect(at(4).ids.session).toBeUndefined();
+    expect(at(4).ids.clientHost).toBeUndefined();
+    expect(at(5).ids.sub).toBeUndefined();
+    expect(at(6).ids).toMatchObject({ op: 'read', endpoint: '/store/mc/file02.root' });
+    expect(at(6).ids.sub).toBeUndefined();
+    expect(at(6).ids.user).toBeUndefined();
+  });
+
   it('accepts the op-first authorizations order', () => {
     const line = '261123 14:05:41 2207 scitokens_Access: New valid token subject=abc, issuer=https://x.example-iam.org/, authorizations=read:/store,create:/store/user, mapped_username=u1';
     const { events } = runParserOther(xrootdParser, line);
