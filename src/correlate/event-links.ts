@@ -99,7 +99,9 @@ export class EventLinkRows {
       const rule = this.rules[this.rule[i]!]!;
       const from = this.froms[this.from[i]!]!;
       const toS = this.tos[to]!;
-      cur = { id: `${rule}:${from}->${toS}`, from, to: toS, rule, confidence: 'certain', evidence: [evId] };
+      // The id joined flat at once: a template literal would make four rope pieces per link, a
+      // million links' worth of extra young objects for the collector to copy.
+      cur = { id: [rule, ':', from, '->', toS].join(''), from, to: toS, rule, confidence: 'certain', evidence: [evId] };
       curKey = key;
       curTo = to;
       pushTo(out, rule, cur);
