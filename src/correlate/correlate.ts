@@ -41,7 +41,7 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   for (let i = 0; i < columns.n; i++) if (hostCode[i]! >= 0 && SERVICE_KINDS.has(kind[i]!) && !WN_SIDE.has(parser[i]!)) serviceLike.add(values[hostCode[i]!]!);
   const pr = buildPilots(columns, tol, serviceLike);
   lap('pilots');
-  const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol);
+  const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol, columns);
   lap('netmap');
   const nodeHosts = new Set<string>();
   for (const p of pr.pilots.values()) for (const h of p.hosts) nodeHosts.add(h.toLowerCase());

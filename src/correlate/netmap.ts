@@ -7,6 +7,7 @@
  * An IP mapped to several hosts at overlapping times (NAT) is marked `shared`.
  */
 import type { TgEvent } from '../model/event';
+import { type EventColumns, eventColumns, perCode } from './columns';
 import { type IpHostSpan, type PilotRec, pushTo } from './graph';
 
 const ISO = String.raw`(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)`;
@@ -53,7 +54,8 @@ function hostsOf(e: TgEvent): string[] {
   return h.split(/[\s,;]+/).filter(Boolean).map((x) => x.toLowerCase());
 }
 
-export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, toleranceMs: number): { byIp: Map<string, IpHostSpan[]>; byHost: Map<string, IpHostSpan[]> } {
+/** `cols`: the events' columns when the caller has them (made here otherwise). */
+export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, toleranceMs: number, cols: EventColumns = eventColumns(events, { events, ts: Float64Array.from(events, (e) => e.time.ts) })): { byIp: Map<string, IpHostSpan[]>; byHost: Map<string, IpHostSpan[]> } {
   const spans = new Map<string, IpHostSpan>();
   const add = (ip: string, host: string, from: number, to: number, rule: string, ev: number) => {
     const k = `${ip}|${host}|${from}|${to}|${rule}`;
@@ -62,14 +64,19 @@ export function buildSpans(events: TgEvent[], pilots: Iterable<PilotRec>, tolera
       if (s.evidence.length < 20) s.evidence.push(ev);
     } else spans.set(k, { ip, host, from, to, rule, evidence: [ev], shared: false });
   };
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.kind === 'net.map' && e.ids.ip) {
+  // Kinds and ids from the columns: only net.map lines need their event (summary, text).
+  const { kind, ts, values } = cols;
+  const { ip: cIp, clientHost: cClient } = cols.codes;
+  const lower = perCode((c) => values[c]!.toLowerCase());
+  for (let i = 0; i < cols.n; i++) {
+    if (cIp[i]! < 0) continue;
+    if (kind[i] === 'net.map') {
+      const e = events[i]!;
       const { from, to } = netmapInterval(e);
       const rule = e.src.parser.includes('nat') ? 'netmap.nat' : e.src.parser.includes('dhcp') ? 'netmap.dhcp' : 'netmap.hosts';
-      for (const h of hostsOf(e)) add(e.ids.ip, h, from, to, rule, i);
-    } else if (e.ids.ip && e.ids.clientHost && e.kind !== 'net.map') {
-      add(e.ids.ip, e.ids.clientHost.toLowerCase(), e.time.ts - toleranceMs, e.time.ts + toleranceMs, 'client.host-ip', i);
+      for (const h of hostsOf(e)) add(e.ids.ip!, h, from, to, rule, i);
+    } else if (cClient[i]! >= 0) {
+      add(values[cIp[i]!]!, lower(cClient[i]!), ts[i]! - toleranceMs, ts[i]! + toleranceMs, 'client.host-ip', i);
     }
   }
   for (const p of pilots) {
