@@ -183,25 +183,25 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const ent = ensure(pl.id);
     ent.attrs = { users: sortedUnique(pl.users), subs: sortedUnique(pl.subs), vos: sortedUnique(pl.vos), hosts: sortedUnique(pl.hosts), pilot: pl.pilot ?? '', start: iso(pl.start), end: iso(pl.end), endKnown: pl.endKnown };
     ent.label = `${pl.key}${pl.users.size ? ` (${sortedUnique(pl.users).join(', ')})` : ''}`;
-    if (pl.pilot && pl.pilotLink) link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => g.events[i]!.id), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
+    if (pl.pilot && pl.pilotLink) link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => evId[i]!), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
     const related = new Set<IdentityRec>();
     for (const k of [...pl.subs, ...pl.users]) for (const idn of [...(idnBySub.get(k) ?? []), ...(idnByUser.get(k) ?? [])]) related.add(idn);
     for (const idn of [...related].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) link(pl.id, idn.id, 'payload.subject', 'certain', firstIds(pl.events, (i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub));
       else for (const u of idn.users) if (pl.users.has(u)) {
         const mapping = idn.events.find((i) => g.events[i]!.ids.user === u);
-        link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => g.events[i]!.id), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
+        link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => evId[i]!), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
       }
     }
   }
-  for (const j of g.tokenJoins) link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => g.events[i]!.id), j.reason ? { reason: j.reason } : {});
+  for (const j of g.tokenJoins) link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => evId[i]!), j.reason ? { reason: j.reason } : {});
   for (const spans of g.spansByIp.values()) {
     for (const s of spans) {
       const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
       const shared = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
       const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
       const reason = [shared, when].filter(Boolean).join('; ');
-      link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => g.events[i]!.id), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
+      link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => evId[i]!), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
       const ip = ensure(`ip:${s.ip}`);
       ip.attrs.shared = Boolean(ip.attrs.shared) || s.shared;
       ip.attrs.hosts = sortedUnique([...((ip.attrs.hosts as string[] | undefined) ?? []), s.host]);
