@@ -6,6 +6,7 @@
  * identifier as the number of its distinct value, and later passes index arrays.
  */
 import type { EventKind, TgEvent } from '../model/event';
+import { dict } from '../model/dict';
 import type { CanonicalOrder } from './order';
 
 /** Identifier fields kept as codes (`-1` when the event has none; an empty string counts as none, as parsers drop them). */
@@ -50,20 +51,11 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
   const id: string[] = new Array(n);
   const kind: EventKind[] = new Array(n);
   const parser: string[] = new Array(n);
-  const codeOf = new Map<string, number>();
-  const values: string[] = [];
+  const valueDict = dict();
+  const values = valueDict.list;
   const codes = {} as Record<CodedField, number[]>;
   for (const f of CODED) codes[f] = new Array<number>(n).fill(-1);
   const tokenFps = new Map<number, string[]>();
-  const code = (s: string): number => {
-    let c = codeOf.get(s);
-    if (c === undefined) {
-      c = values.length;
-      values.push(s);
-      codeOf.set(s, c);
-    }
-    return c;
-  };
   // The fields an event has, not every field asked of every event: ids objects come in as many
   // shapes as parsers write them, and eighteen lookups by name per event on so many shapes cost
   // more than walking the few keys each one holds.
@@ -79,12 +71,12 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
       const v = x[key];
       const col = columnOf.get(key);
       if (col) {
-        if (typeof v === 'string' && v) col[k] = code(v);
+        if (typeof v === 'string' && v) col[k] = valueDict.of(v);
       } else if (key === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(k, v as string[]);
     }
   }
   const canonical = (s: string) => {
-    const c = codeOf.get(s);
+    const c = valueDict.find(s);
     return c === undefined ? s : values[c]!;
   };
   return { n, ts, id, kind, parser, values, codes, canonical, tokenFps };

@@ -4,6 +4,7 @@
  * are kept as rows of numbers (rule, from, to, event) and turned into `Link`s once, already in id
  * order: two stable counting sorts instead of a map per source and a sort of every link.
  */
+import { type Dict, dict } from '../model/dict';
 import type { Link } from '../model/entity';
 import { pushTo } from './graph';
 
@@ -19,39 +20,25 @@ export class EventLinkRows {
   private readonly to: number[] = [];
   private readonly ev: number[] = [];
   private n = 0;
-  private readonly rules: string[] = [];
-  private readonly ruleIndex = new Map<string, number>();
-  private readonly froms: string[] = [];
-  private readonly fromIndex = new Map<string, number>();
-  private readonly tos: string[] = [];
-  private readonly toIndex = new Map<string, number>();
+  private readonly rules = dict();
+  private readonly froms = dict();
+  private readonly tos = dict();
 
   constructor(
     private readonly maxEvidence: number,
     private readonly eventIds: string[],
   ) {}
 
-  /** Index of a string in a table, added when new. */
-  private static index(table: string[], index: Map<string, number>, s: string): number {
-    let k = index.get(s);
-    if (k === undefined) {
-      k = table.length;
-      table.push(s);
-      index.set(s, k);
-    }
-    return k;
-  }
-
   ruleId(rule: string): number {
-    return EventLinkRows.index(this.rules, this.ruleIndex, rule);
+    return this.rules.of(rule);
   }
 
   fromId(from: string): number {
-    return EventLinkRows.index(this.froms, this.fromIndex, from);
+    return this.froms.of(from);
   }
 
   toId(to: string): number {
-    return EventLinkRows.index(this.tos, this.toIndex, to);
+    return this.tos.of(to);
   }
 
   /** A certain link `from → to` by `rule`, evidenced by event `ev` (rows come in event order). */
@@ -65,7 +52,7 @@ export class EventLinkRows {
 
   /** Rules that have rows. */
   ruleNames(): string[] {
-    return [...this.rules];
+    return [...this.rules.list];
   }
 
   /**
@@ -75,15 +62,15 @@ export class EventLinkRows {
   linksByRule(groupOrder: GroupOrder): Map<string, Link[]> {
     const out = new Map<string, Link[]>();
     if (this.n === 0) return out;
-    const fromOrder = groupOrder(this.froms, '->');
+    const fromOrder = groupOrder(this.froms.list, '->');
     if (!fromOrder) return this.linksSortedById();
-    const fromRank = rankOf(fromOrder, this.fromIndex);
-    const toRank = rankOf([...this.tos].sort(), this.toIndex);
+    const fromRank = rankOf(fromOrder, this.froms);
+    const toRank = rankOf([...this.tos.list].sort(), this.tos);
     // Stable counting sorts, least significant key first: `to`, then (rule, from). Rows were added
     // in event order, so equal (rule, from, to) rows stay in event order.
-    const byTo = countingSort(this.n, this.tos.length, (i) => toRank[this.to[i]!]!, identity(this.n));
-    const nFrom = this.froms.length;
-    const order = countingSort(this.n, this.rules.length * nFrom, (i) => this.rule[i]! * nFrom + fromRank[this.from[i]!]!, byTo);
+    const byTo = countingSort(this.n, this.tos.list.length, (i) => toRank[this.to[i]!]!, identity(this.n));
+    const nFrom = this.froms.list.length;
+    const order = countingSort(this.n, this.rules.list.length * nFrom, (i) => this.rule[i]! * nFrom + fromRank[this.from[i]!]!, byTo);
     let cur: Link | undefined;
     let curKey = -1;
     let curTo = -1;
@@ -96,9 +83,9 @@ export class EventLinkRows {
         if (cur.evidence.length < this.maxEvidence && cur.evidence[cur.evidence.length - 1] !== evId) cur.evidence.push(evId);
         continue;
       }
-      const rule = this.rules[this.rule[i]!]!;
-      const from = this.froms[this.from[i]!]!;
-      const toS = this.tos[to]!;
+      const rule = this.rules.list[this.rule[i]!]!;
+      const from = this.froms.list[this.from[i]!]!;
+      const toS = this.tos.list[to]!;
       // The id joined flat at once: a template literal would make four rope pieces per link, a
       // million links' worth of extra young objects for the collector to copy.
       cur = { id: [rule, ':', from, '->', toS].join(''), from, to: toS, rule, confidence: 'certain', evidence: [evId] };
@@ -113,9 +100,9 @@ export class EventLinkRows {
   private linksSortedById(): Map<string, Link[]> {
     const byKey = new Map<string, Link>();
     for (let i = 0; i < this.n; i++) {
-      const rule = this.rules[this.rule[i]!]!;
-      const from = this.froms[this.from[i]!]!;
-      const to = this.tos[this.to[i]!]!;
+      const rule = this.rules.list[this.rule[i]!]!;
+      const from = this.froms.list[this.from[i]!]!;
+      const to = this.tos.list[this.to[i]!]!;
       const id = `${rule}:${from}->${to}`;
       const evId = this.eventIds[this.ev[i]!]!;
       const l = byKey.get(id);
@@ -137,10 +124,10 @@ function identity(n: number): number[] {
 }
 
 /** rank[index of s] = position of s in `ordered`. */
-function rankOf(ordered: string[], index: Map<string, number>): number[] {
+function rankOf(ordered: string[], index: Dict): number[] {
   const rank: number[] = new Array(ordered.length).fill(0);
   ordered.forEach((s, r) => {
-    rank[index.get(s)!] = r;
+    rank[index.find(s)!] = r;
   });
   return rank;
 }

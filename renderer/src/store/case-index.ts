@@ -11,7 +11,8 @@
  */
 import type { PageMeta } from './db';
 import { normalise, type EventQuery } from './event-pages';
-import { bloomMayHold, dict, needleTrigrams, type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
+import { bloomMayHold, needleTrigrams, type PageCols, type PageText, searchText, TEXT_SEPARATORS } from './page-cols';
+import { dict } from '../../../src/model/dict';
 import { SEVERITIES } from '../../../src/model/severity';
 
 /** A filter result: ranks `lo..hi-1` (every event in a time range), or the listed ranks in ascending order. */

@@ -7,6 +7,7 @@
  * (case-index.ts) concatenates the columns of all pages in memory.
  */
 import type { TgEvent } from '../../../src/model';
+import { dict } from '../../../src/model/dict';
 import { SEVERITIES } from '../../../src/model/severity';
 
 /** Per-page columns (one entry per event, in the page's order). Strings are dictionary-coded per page. */
@@ -43,22 +44,6 @@ export interface PageText {
 /** Characters that separate the text of events and fields; a needle holding them needs the row filter. */
 export const TEXT_SEPARATORS = /[\u0000\u0001]/;
 
-export function dict(): { list: string[]; of(s: string): number } {
-  const list: string[] = [];
-  const m = new Map<string, number>();
-  return {
-    list,
-    of(s) {
-      let i = m.get(s);
-      if (i === undefined) {
-        i = list.length;
-        list.push(s);
-        m.set(s, i);
-      }
-      return i;
-    },
-  };
-}
 
 /** Field -> value -> positions: the pivot keys (`field:value`) without building a string per event and key. */
 type Postings = Map<string, Map<string, number[]>>;
