@@ -131,6 +131,9 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
   // The last record each jti and subject code resolved to, with the issuer it was asked with.
   const jtiLast: Array<{ iss: string | undefined; rec: TokenRec } | undefined> = [];
   const subLast: Array<{ iss: string | undefined; rec: IdentityRec } | undefined> = [];
+  // The tokens the current line names, in order, each once; one list reused for every line (most
+  // lines name one token, whose shared list is then taken: no list made per line).
+  const recs: TokenRec[] = [];
   const eventTokens: string[][] = new Array(n);
   const eventTokenRecs: TokenRec[][] = new Array(n);
   const eventIdentity: (string | undefined)[] = new Array(n);
@@ -142,7 +145,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
     const sc = cSub[i]!;
     const ic = cIss[i]!;
     if (fps || jc >= 0) {
-      const recs: TokenRec[] = [];
+      recs.length = 0;
       for (const fp of fps ?? []) {
         const info = byFp.get(fp);
         const rec = info ? fromInfo(info) : tokenRec(fp, { fp, jti: undefined, iss: undefined, sub: undefined, info: undefined });
@@ -157,7 +160,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
       if (recs.length === 1) ({ ids: named, recs: namedRecs } = singleList(recs[0]!));
       else {
         named = recs.map((r) => r.id);
-        namedRecs = recs;
+        namedRecs = [...recs];
       }
       for (const r of recs) r.events.push(i);
     }
