@@ -1,5 +1,5 @@
 /**
- * The events' plain identifiers as columns, read once. Every correlation pass used to walk the
+ * The events' identifiers as columns, read once. Every correlation pass used to walk the
  * million event objects again (each walk is a cache miss per object and per string, the events
  * lying in memory in input order, not time order) and to hash each identifier string again. Here
  * each event is read once: its time, id and plain identifiers go into flat arrays, each
@@ -34,9 +34,9 @@ export interface EventColumns {
 
 /**
  * Columns of `sorted.events` (with their times `sorted.ts`). With `sorted.order`, the events are
- * read in input order and the columns then permuted: input order is the order the events lie in
- * memory, and reading a million of them in time order instead costs a cache miss per object and
- * per string (3× the time here).
+ * read in input order, each written at its place in time order: input order is the order the
+ * events lie in memory, and reading a million of them in time order instead costs a cache miss per
+ * object and per string (1.9 instead of 3.2 s at 1M).
  */
 export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventColumns {
   const { ts, order } = sorted;

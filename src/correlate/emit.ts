@@ -88,8 +88,8 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   for (const h of g.serviceHosts) serviceHost.add(ensure(`host:${h}`));
 
   // Per event: plain memberships and the links (token/identity used from IP, at service, on
-  // endpoint). The hottest loop of correlation: each link gains this event's id without scanning
-  // its evidence (events come once, in order).
+  // endpoint). The hottest loop of correlation: from columns only, each link it makes one row of
+  // numbers (event-links.ts builds the links once, at the end).
   const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
   for (let i = 0; i < g.columns.n; i++) {
     const h1 = cHost[i]! >= 0 ? plain('host', cHost[i]!) : undefined;
