@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { JWT_RG, splitAndMatch } from '../common/js-ceiling';
 import { generateBundle } from './generate';
 import { perParser } from './per-parser';
+import { type ThreadCpu, threadCpu, threadCpuSince } from './threads';
 
 const root = join(__dirname, '..', '.data');
 const mb = Number(process.env.BENCH_MB ?? 500);
@@ -100,12 +101,19 @@ async function pipeline(deps: AnalysisDeps): Promise<{ events: number; bytes: nu
   return { events, bytes: r.bytes, problems: r.problems.length };
 }
 
-async function time<T>(f: () => Promise<T>): Promise<{ s: number; cpu: number; r: T }> {
+async function time<T>(f: () => Promise<T>): Promise<{ s: number; cpu: number; threads: ThreadCpu; r: T }> {
+  const th0 = threadCpu();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await f();
   const cpu = process.cpuUsage(c0);
-  return { s: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, r };
+  return { s: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, threads: threadCpuSince(th0), r };
+}
+
+/** ` main thread X s, other threads Y s` (the other threads: mostly V8's JIT compiler; see threads.ts). */
+function split(t: { threads: ThreadCpu }): string {
+  const { main, other } = t.threads;
+  return main === undefined || other === undefined ? '' : `  [main thread ${main.toFixed(1)} s, other threads ${other.toFixed(1)} s]`;
 }
 
 /** Runs a command under bash `time`: wall seconds and CPU seconds (user + sys, children included). */
@@ -136,11 +144,11 @@ async function main(): Promise<void> {
   line('ripgrep -z, JWT pattern', rg, `  ${rgHits} JWT lines`);
 
   const f = await time(() => pipeline(frameworkOnly()));
-  line('ingest framework only (no redact/parse work)', f);
+  line('ingest framework only (no redact/parse work)', f, split(f));
   const p = await time(() => pipeline(analysisDeps()));
-  line('analyze pipeline (in-process, events counted)', p, `  ${p.r.events} events`);
+  line('analyze pipeline (in-process, events counted)', p, `  ${p.r.events} events${split(p)}`);
   const warm = process.env.BENCH_WARM === '0' ? undefined : await time(() => pipeline(analysisDeps()));
-  if (warm) line('same pipeline again (JIT warm)', warm);
+  if (warm) line('same pipeline again (JIT warm)', warm, split(warm));
 
   let cli: ReturnType<typeof timed> | undefined;
   if (process.env.BENCH_JSON !== '0') {
