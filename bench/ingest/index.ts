@@ -11,7 +11,14 @@
  *  - the pipeline a second time, its code now compiled: on a small bundle JIT warm-up is a fifth of
  *    the first run, on the 500 MB one it is spread thin (BENCH_WARM=0 skips it);
  *  - per parser, on the same files held in memory: redaction and parsing µs per line and MB per
- *    CPU-second (per-parser.ts; BENCH_PARSERS=0 skips it).
+ *    CPU-second (per-parser.ts; BENCH_PARSERS=0 skips it), best of 3 and first run.
+ * The pipeline lines also split CPU into the main thread and the other threads (threads.ts). Why:
+ * the pipeline costs more than framework + parsers measured alone, and the difference is V8's JIT:
+ * TurboFan compiles on background threads (1.1–1.6 CPU-s of a cold 50 MB run, measured with
+ * --no-concurrent-recompilation moving it onto the main thread) and the main thread runs ~0.4 s
+ * more before the code is optimised; the glue itself (event ids, toEvent, sniffing, batches,
+ * problem checks) is under 0.1 s. A smaller TurboFan inlining budget
+ * (--max-inlined-bytecode-size-cumulative=200) cut the cold run by ~0.45 CPU-s, output identical.
  * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim
  * redactor until src/redact lands).
  * Load on this shared 2-core machine makes single runs noisy: compare ratios from one run.
