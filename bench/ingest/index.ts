@@ -18,7 +18,9 @@
  * --no-concurrent-recompilation moving it onto the main thread) and the main thread runs ~0.4 s
  * more before the code is optimised; the glue itself (event ids, toEvent, sniffing, batches,
  * problem checks) is under 0.1 s. A smaller TurboFan inlining budget
- * (--max-inlined-bytecode-size-cumulative=200) cut the cold run by ~0.45 CPU-s, output identical.
+ * (--max-inlined-bytecode-size-cumulative=200) cut the cold run by ~0.45 CPU-s, output identical:
+ * the bench runs the cold pipeline in two fresh processes (each after a framework-only run, as
+ * here), with V8's defaults and with that flag (BENCH_JIT=0 skips them).
  * Redactor, parsers and fallback are whatever src/cli/analysis-deps.ts wires (the interim
  * redactor until src/redact lands).
  * Load on this shared 2-core machine makes single runs noisy: compare ratios from one run.
@@ -134,7 +136,43 @@ function timed(cmd: string[]): { s: number; cpu: number; stdout: string; status:
   return { s, cpu: (u ?? 0) + (sys ?? 0), stdout: readFileSync(outFile, 'utf8'), status: r.status };
 }
 
+/** V8 flags the JIT comparison runs the pipeline under (each in a fresh child process). */
+const JIT_VARIANTS: { label: string; flags: string[] }[] = [
+  { label: 'cold pipeline, V8 defaults', flags: [] },
+  { label: 'cold pipeline, V8 inlining budget 200', flags: ['--max-inlined-bytecode-size-cumulative=200'] },
+];
+
+/**
+ * Child mode (BENCH_CHILD=pipeline): framework-only run then one cold pipeline run, as in the
+ * parent, and the pipeline's CPU seconds on stdout as JSON.
+ */
+async function child(): Promise<void> {
+  await prepare();
+  await time(() => pipeline(frameworkOnly()));
+  const p = await time(() => pipeline(analysisDeps()));
+  process.stdout.write(`${JSON.stringify({ s: p.s, cpu: p.cpu, main: p.threads.main, other: p.threads.other })}\n`);
+}
+
+/**
+ * The cold pipeline in fresh processes, with default V8 flags and with a smaller TurboFan inlining
+ * budget: JIT compilation is most of the pipeline's cost over its parts (threads.ts), and the
+ * budget is the one knob found that cuts it (a CLI entry point could set it; the core cannot).
+ */
+function jitComparison(line: (label: string, t: { s: number; cpu: number }, extra?: string) => void): void {
+  for (const v of JIT_VARIANTS) {
+    const r = spawnSync(process.execPath, [...v.flags, __filename], { encoding: 'utf8', env: { ...process.env, BENCH_CHILD: 'pipeline' } });
+    const out = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.status !== 0 || !out.startsWith('{')) {
+      process.stdout.write(`pipeline child (${v.label}) failed: ${r.stderr.slice(0, 200)}\n`);
+      continue;
+    }
+    const j = JSON.parse(out) as { s: number; cpu: number; main?: number; other?: number };
+    line(v.label, j, split({ threads: { main: j.main, other: j.other } }));
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_CHILD === 'pipeline') return child();
   const { files, bytes } = await prepare();
   const textMb = bytes / MiB;
   const rate = (sec: number) => (textMb / sec).toFixed(0).padStart(5);
@@ -175,6 +213,7 @@ async function main(): Promise<void> {
       `\npipeline: ${pipeMbs.toFixed(0)} MB per CPU-s (goal ≥ 100 MB/s) ${pipeMbs >= 100 && b.cpu / p.cpu >= 0.4 ? 'MET' : 'NOT MET'}` +
       `\nripgrep is ${(p.cpu / rg.cpu).toFixed(1)}× the pipeline per CPU-s\n`,
   );
+  if (process.env.BENCH_JIT !== '0') jitComparison(line);
   if (process.env.BENCH_PARSERS !== '0') await perParser(files);
 }
 
