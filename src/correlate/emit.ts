@@ -6,7 +6,7 @@ import type { Entity, EntityKind, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
-import type { EventColumns } from './columns';
+import { type EventColumns, perCode } from './columns';
 import { EventLinkRows } from './event-links';
 import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
@@ -91,6 +91,10 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   // endpoint). The hottest loop of correlation: from columns only, each link it makes one row of
   // numbers (event-links.ts builds the links once, at the end).
   const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
+  // Each target's row id by value code, asked once per value instead of once per event.
+  const ipRow = perCode((c) => rows.toId(plain('ip', c).id));
+  const hostRow = perCode((c) => rows.toId(plain('host', c).id));
+  const epRow = perCode((c) => rows.toId(plain('endpoint', c).id));
   for (let i = 0; i < g.columns.n; i++) {
     const h1 = cHost[i]! >= 0 ? plain('host', cHost[i]!) : undefined;
     if (h1) member(h1, i);
@@ -111,9 +115,9 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const kind = evKind[i]!;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
     const ipRule = kind === 'token.issue' || kind === 'token.refresh' ? rules.requested : WN_KINDS.has(kind) ? rules.seen : rules.used;
-    const ipTo = ip && kind !== 'net.map' ? rows.toId(ip.id) : -1;
-    const hostTo = h1 && serviceHost.has(h1) ? rows.toId(h1.id) : -1;
-    const epTo = ep ? rows.toId(ep.id) : -1;
+    const ipTo = ip && kind !== 'net.map' ? ipRow(cIp[i]!) : -1;
+    const hostTo = h1 && serviceHost.has(h1) ? hostRow(cHost[i]!) : -1;
+    const epTo = ep ? epRow(cEp[i]!) : -1;
     for (const w of who) {
       const from = rows.fromId(w);
       if (ipTo >= 0) rows.add(ipRule, from, ipTo, i);
