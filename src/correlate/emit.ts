@@ -82,8 +82,8 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   // Entities of plain identifiers by value code, one table per kind (hosts and VOs are lower-cased,
   // so several spellings share one entity).
   const values = g.columns.values;
-  const byCode = { host: [] as Entity[], ip: [] as Entity[], endpoint: [] as Entity[], vo: [] as Entity[] };
-  const plain = (kind: keyof typeof byCode, code: number): Entity => (byCode[kind][code] ??= ensure(entityId(kind, values[code]!)));
+  const entityOf = (kind: 'host' | 'ip' | 'endpoint' | 'vo') => perCode((c) => ensure(entityId(kind, values[c]!)));
+  const plain = { host: entityOf('host'), ip: entityOf('ip'), endpoint: entityOf('endpoint'), vo: entityOf('vo') };
   const serviceHost = new Set<Entity>();
   for (const h of g.serviceHosts) serviceHost.add(ensure(`host:${h}`));
 
@@ -92,21 +92,21 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   // numbers (event-links.ts builds the links once, at the end).
   const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
   // Each target's row id by value code, asked once per value instead of once per event.
-  const ipRow = perCode((c) => rows.toId(plain('ip', c).id));
-  const hostRow = perCode((c) => rows.toId(plain('host', c).id));
-  const epRow = perCode((c) => rows.toId(plain('endpoint', c).id));
+  const ipRow = perCode((c) => rows.toId(plain.ip(c).id));
+  const hostRow = perCode((c) => rows.toId(plain.host(c).id));
+  const epRow = perCode((c) => rows.toId(plain.endpoint(c).id));
   for (let i = 0; i < g.columns.n; i++) {
-    const h1 = cHost[i]! >= 0 ? plain('host', cHost[i]!) : undefined;
+    const h1 = cHost[i]! >= 0 ? plain.host(cHost[i]!) : undefined;
     if (h1) member(h1, i);
-    const h2 = cWn[i]! >= 0 ? plain('host', cWn[i]!) : undefined;
+    const h2 = cWn[i]! >= 0 ? plain.host(cWn[i]!) : undefined;
     if (h2 && h2 !== h1) member(h2, i);
-    const h3 = cClient[i]! >= 0 ? plain('host', cClient[i]!) : undefined;
+    const h3 = cClient[i]! >= 0 ? plain.host(cClient[i]!) : undefined;
     if (h3 && h3 !== h1 && h3 !== h2) member(h3, i);
-    const ip = cIp[i]! >= 0 ? plain('ip', cIp[i]!) : undefined;
+    const ip = cIp[i]! >= 0 ? plain.ip(cIp[i]!) : undefined;
     if (ip) member(ip, i);
-    const ep = cEp[i]! >= 0 ? plain('endpoint', cEp[i]!) : undefined;
+    const ep = cEp[i]! >= 0 ? plain.endpoint(cEp[i]!) : undefined;
     if (ep) member(ep, i);
-    if (cVo[i]! >= 0) member(plain('vo', cVo[i]!), i);
+    if (cVo[i]! >= 0) member(plain.vo(cVo[i]!), i);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;

@@ -16,6 +16,8 @@ import { flat, fmtTime, fmtTolerance, innerMap, type PayloadRec, type PilotRec, 
  */
 const JOB_KINDS = ['pilot', 'gjid', 'batch', 'ce', 'arc'] as const;
 const [PILOT, GJID, BATCH, CE, ARC] = [0, 1, 2, 3, 4];
+/** A pilot's ids of each job kind, in JOB_KINDS order. */
+const jobIdSets = (p: PilotRec) => [p.pilotIds, p.globalJobIds, p.batchJobIds, p.ceJobIds, p.arcJobIds] as const;
 
 /** Job keys event `i` names (into `out`, which is returned). */
 function jobKeys(cols: EventColumns, i: number, out: number[]): number[] {
@@ -52,7 +54,7 @@ function newPilot(): PilotRec {
 }
 
 function pilotKey(p: PilotRec): string {
-  for (const s of [p.pilotIds, p.globalJobIds, p.batchJobIds, p.ceJobIds, p.arcJobIds]) if (s.size) return [...s].sort()[0]!;
+  for (const s of jobIdSets(p)) if (s.size) return [...s].sort()[0]!;
   return '?';
 }
 
@@ -228,7 +230,9 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
     p.id = flat(`pilot:${p.key}`);
     pilots.set(p.key, p);
     rootToKey.set(root, p.key);
-    for (const [pre, s] of [['pilot', p.pilotIds], ['gjid', p.globalJobIds], ['batch', p.batchJobIds], ['ce', p.ceJobIds], ['arc', p.arcJobIds]] as const) for (const v of s) pilotByJob.set(`${pre}:${v}`, p.key);
+    jobIdSets(p).forEach((s, k) => {
+      for (const v of s) pilotByJob.set(`${JOB_KINDS[k]}:${v}`, p.key);
+    });
   }
   const eventPilot = Array.from(eventRoot, (r) => (r < 0 ? undefined : rootToKey.get(r)));
   const pilotsByHost = new Map<string, PilotRec[]>();
