@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model/entity';
-import { linksInIdOrder } from './emit';
+import { linksInIdOrder } from './emit-sink';
 
 function nested(links: Array<[string, string, string]>): Map<string, Map<string, Map<string, Link>>> {
   const m = new Map<string, Map<string, Map<string, Link>>>();

@@ -1,18 +1,22 @@
 /**
  * Turns the graph's records into the case's `Entity[]` and `Link[]`: deterministic ids, sorted,
  * every link with its evidence event ids, rule and confidence.
+ *
+ * One function per kind of record, not one long function: each loop runs once over a big case, and
+ * V8 optimises (and, at the first unexpected value, throws away) a whole function at a time. In one
+ * function of ten loops, every loop after a deoptimisation ran in the interpreter until the whole
+ * function was compiled again: seconds at a million events.
  */
-import type { Entity, EntityKind, Link } from '../model/entity';
+import type { Entity, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
+import { isoTime } from '../model/iso-time';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
-import { fmtTime, innerMap, pushTo, sortedUnique, WN_KINDS } from './graph';
+import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
 import { type EventColumns, perCode } from './columns';
+import { EntityLinkSink, linksInIdOrder, groupOrder, MAX_EVIDENCE } from './emit-sink';
 import { EventLinkRows } from './event-links';
 import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
-
-const MAX_EVENTS = 200;
-const MAX_EVIDENCE = 50;
 
 export interface EmitInput extends RefTables {
   events: TgEvent[];
@@ -29,67 +33,67 @@ export interface EmitInput extends RefTables {
 const TOKEN_RULES = { requested: 'token.requested-from', seen: 'token.seen-on', used: 'token.used-from', presented: 'token.presented-to', endpoint: 'token.endpoint' };
 const IDENTITY_RULES = { requested: 'identity.requested-from', seen: 'identity.seen-on', used: 'identity.used-from', presented: 'identity.presented-to', endpoint: 'identity.endpoint' };
 
-const iso = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? '' : new Date(ts).toISOString());
+const iso = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? '' : isoTime(ts));
 
 export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
-  const ents = new Map<string, Entity>();
-  const ensure = (id: string): Entity => {
-    let e = ents.get(id);
-    if (!e) {
-      const i = id.indexOf(':');
-      const key = id.slice(i + 1);
-      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 };
-      ents.set(id, e);
-    }
-    return e;
-  };
-  // Links keyed rule → from → to (no per-call id strings: this runs several times per event).
-  const links = new Map<string, Map<string, Map<string, Link>>>();
-  const link = (from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}) => {
-    const byTo = innerMap(innerMap(links, rule), from);
-    const toKey = extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to;
-    const l = byTo.get(toKey);
-    if (l) {
-      for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
-      return;
-    }
-    ensure(from);
-    ensure(to);
-    byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
-  };
+  const sink = new EntityLinkSink(g.columns.ts, g.columns.id);
   const rows = new EventLinkRows(MAX_EVIDENCE, g.columns.id);
+  recordMembers(g, sink);
+  eventMembersAndLinks(g, sink, rows);
+  const firstIds = firstIdsOf(g.columns.id);
+  emitTokens(g, sink, firstIds);
+  emitIdentities(g, sink, firstIds);
+  emitPilots(g, sink, firstIds);
+  emitPayloads(g, sink, firstIds);
+  for (const j of g.tokenJoins) sink.link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => g.columns.id[i]!), j.reason ? { reason: j.reason } : {});
+  emitSpans(g, sink);
+  for (const e of sink.ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
+  const entities = sink.sortedEntities();
+  return { entities, links: linksInIdOrder(sink.links, rows.linksByRule(groupOrder)) };
+}
+
+/** Ids of the first `max` of `idx` that `pred` accepts (a token used 100k times: 5 reads, not 100k). */
+type FirstIds = (idx: number[], pred: (i: number) => boolean, max?: number) => string[];
+
+function firstIdsOf(evId: string[]): FirstIds {
+  return (idx, pred, max = 5) => {
+    const out: string[] = [];
+    for (let k = 0; k < idx.length && out.length < max; k++) if (pred(idx[k]!)) out.push(evId[idx[k]!]!);
+    return out;
+  };
+}
+
+/**
+ * Membership and first/last seen (the same sets `eventRefs` names: a test holds them equal).
+ * Tokens, identities, pilots and payloads already list their events.
+ */
+function recordMembers(g: EmitInput, sink: EntityLinkSink): void {
+  for (const recs of [g.tokens, g.identities, g.pilots, g.payloads] as Array<Map<string, { id: string; events: number[] }>>) {
+    for (const rec of recs.values()) {
+      const ent = sink.ensure(rec.id);
+      for (const i of rec.events) sink.member(ent, i);
+    }
+  }
+}
+
+/**
+ * Per event: memberships of plain identifiers (hosts, IPs, endpoints, VOs), through their codes in
+ * the columns, and the links an event makes on its own (token/identity used from IP, at service,
+ * on endpoint). The hottest loop of correlation: from columns only, each link it makes one row of
+ * numbers (event-links.ts builds the links once, at the end).
+ */
+function eventMembersAndLinks(g: EmitInput, sink: EntityLinkSink, rows: EventLinkRows): void {
   const ruleIds = (r: typeof TOKEN_RULES) => ({ requested: rows.ruleId(r.requested), seen: rows.ruleId(r.seen), used: rows.ruleId(r.used), presented: rows.ruleId(r.presented), endpoint: rows.ruleId(r.endpoint) });
   const TOKEN_RULE_IDS = ruleIds(TOKEN_RULES);
   const IDENTITY_RULE_IDS = ruleIds(IDENTITY_RULES);
-
-  // Membership and first/last seen (the same sets `eventRefs` names: a test holds them equal).
-  // Tokens, identities, pilots and payloads already list their events; only plain identifiers
-  // (hosts, IPs, endpoints, VOs) need a look at every event, through their codes in the columns.
-  const { ts: evTs, id: evId, kind: evKind } = g.columns;
-  const member = (ent: Entity, i: number) => {
-    if (ent.events.length < MAX_EVENTS) ent.events.push(evId[i]!);
-    ent.eventCount++;
-    const ts = evTs[i]!;
-    if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
-    if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
-  };
-  for (const recs of [g.tokens, g.identities, g.pilots, g.payloads] as Array<Map<string, { id: string; events: number[] }>>) {
-    for (const rec of recs.values()) {
-      const ent = ensure(rec.id);
-      for (const i of rec.events) member(ent, i);
-    }
-  }
   // Entities of plain identifiers by value code, one table per kind (hosts and VOs are lower-cased,
   // so several spellings share one entity).
   const values = g.columns.values;
-  const entityOf = (kind: 'host' | 'ip' | 'endpoint' | 'vo') => perCode((c) => ensure(entityId(kind, values[c]!)));
+  const entityOf = (kind: 'host' | 'ip' | 'endpoint' | 'vo') => perCode((c) => sink.ensure(entityId(kind, values[c]!)));
   const plain = { host: entityOf('host'), ip: entityOf('ip'), endpoint: entityOf('endpoint'), vo: entityOf('vo') };
   const serviceHost = new Set<Entity>();
-  for (const h of g.serviceHosts) serviceHost.add(ensure(`host:${h}`));
-
-  // Per event: plain memberships and the links (token/identity used from IP, at service, on
-  // endpoint). The hottest loop of correlation: from columns only, each link it makes one row of
-  // numbers (event-links.ts builds the links once, at the end).
+  for (const h of g.serviceHosts) serviceHost.add(sink.ensure(`host:${h}`));
+  const { kind: evKind } = g.columns;
   const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
   // Each target's row id by value code, asked once per value instead of once per event.
   const ipRow = perCode((c) => rows.toId(plain.ip(c).id));
@@ -97,20 +101,19 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   const epRow = perCode((c) => rows.toId(plain.endpoint(c).id));
   for (let i = 0; i < g.columns.n; i++) {
     const h1 = cHost[i]! >= 0 ? plain.host(cHost[i]!) : undefined;
-    if (h1) member(h1, i);
+    if (h1) sink.member(h1, i);
     const h2 = cWn[i]! >= 0 ? plain.host(cWn[i]!) : undefined;
-    if (h2 && h2 !== h1) member(h2, i);
+    if (h2 && h2 !== h1) sink.member(h2, i);
     const h3 = cClient[i]! >= 0 ? plain.host(cClient[i]!) : undefined;
-    if (h3 && h3 !== h1 && h3 !== h2) member(h3, i);
+    if (h3 && h3 !== h1 && h3 !== h2) sink.member(h3, i);
     const ip = cIp[i]! >= 0 ? plain.ip(cIp[i]!) : undefined;
-    if (ip) member(ip, i);
+    if (ip) sink.member(ip, i);
     const ep = cEp[i]! >= 0 ? plain.endpoint(cEp[i]!) : undefined;
-    if (ep) member(ep, i);
-    if (cVo[i]! >= 0) member(plain.vo(cVo[i]!), i);
+    if (ep) sink.member(ep, i);
+    if (cVo[i]! >= 0) sink.member(plain.vo(cVo[i]!), i);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;
-    const who = toks.length ? toks : [idn!];
     const rules = toks.length ? TOKEN_RULE_IDS : IDENTITY_RULE_IDS;
     const kind = evKind[i]!;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
@@ -118,23 +121,21 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     const ipTo = ip && kind !== 'net.map' ? ipRow(cIp[i]!) : -1;
     const hostTo = h1 && serviceHost.has(h1) ? hostRow(cHost[i]!) : -1;
     const epTo = ep ? epRow(cEp[i]!) : -1;
-    for (const w of who) {
-      const from = rows.fromId(w);
+    if (ipTo < 0 && hostTo < 0 && epTo < 0) continue;
+    const nWho = toks.length || 1;
+    for (let k = 0; k < nWho; k++) {
+      const from = rows.fromId(toks.length ? toks[k]! : idn!);
       if (ipTo >= 0) rows.add(ipRule, from, ipTo, i);
       if (hostTo >= 0) rows.add(rules.presented, from, hostTo, i);
       if (epTo >= 0) rows.add(rules.endpoint, from, epTo, i);
     }
   }
+}
 
+function emitTokens(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
   const cSub = g.columns.codes.sub;
-  /** Ids of the first `max` of `idx` that `pred` accepts (a token used 100k times: 5 reads, not 100k). */
-  const firstIds = (idx: number[], pred: (i: number) => boolean, max = 5): string[] => {
-    const out: string[] = [];
-    for (let k = 0; k < idx.length && out.length < max; k++) if (pred(idx[k]!)) out.push(evId[idx[k]!]!);
-    return out;
-  };
   for (const t of g.tokens.values()) {
-    const ent = ensure(t.id);
+    const ent = sink.ensure(t.id);
     ent.label = t.fp ? t.fp.slice(0, 16) : `jti ${t.jti}`;
     const a: Entity['attrs'] = {};
     if (t.fp) a.fp = t.fp;
@@ -149,34 +150,46 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
       if (t.info.iat !== undefined) a.iat = iso(t.info.iat * 1000);
       for (const grp of t.info.groups) {
         const vo = voOfGroup(grp);
-        if (vo && t.identity) link(t.identity, `vo:${vo}`, 'identity.vo', 'certain', [], { reason: `wlcg.groups ${grp} in the token's claims` });
+        if (vo && t.identity) sink.link(t.identity, `vo:${vo}`, 'identity.vo', 'certain', [], { reason: `wlcg.groups ${grp} in the token's claims` });
       }
     }
     ent.attrs = a;
     if (t.identity) {
       const ev = firstIds(t.events, (i) => cSub[i]! >= 0);
-      link(t.id, t.identity, 'token.subject', 'certain', ev, ev.length ? {} : { reason: "the token's sub and iss claims" });
+      sink.link(t.id, t.identity, 'token.subject', 'certain', ev, ev.length ? {} : { reason: "the token's sub and iss claims" });
     }
   }
+}
+
+function emitIdentities(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
+  const cVo = g.columns.codes.vo;
   for (const idn of g.identities.values()) {
-    const ent = ensure(idn.id);
+    const ent = sink.ensure(idn.id);
     const users = sortedUnique(idn.users);
     ent.label = users.length ? `${users.join(', ')} (${idn.sub})` : idn.sub;
     ent.attrs = { iss: idn.iss, sub: idn.sub, users, vos: sortedUnique(idn.vos) };
-    for (const vo of idn.vos) link(idn.id, `vo:${vo}`, 'identity.vo', 'certain', firstIds(idn.events, (i) => cVo[i]! >= 0));
+    for (const vo of idn.vos) sink.link(idn.id, `vo:${vo}`, 'identity.vo', 'certain', firstIds(idn.events, (i) => cVo[i]! >= 0));
   }
+}
+
+function emitPilots(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
+  const cVo = g.columns.codes.vo;
   for (const p of g.pilots.values()) {
-    const ent = ensure(p.id);
+    const ent = sink.ensure(p.id);
     ent.attrs = {
       ceJobIds: sortedUnique(p.ceJobIds), batchJobIds: sortedUnique(p.batchJobIds), globalJobIds: sortedUnique(p.globalJobIds), pilotIds: sortedUnique(p.pilotIds), arcJobIds: sortedUnique(p.arcJobIds),
       hosts: sortedUnique(p.hosts), slots: sortedUnique(p.slots), ces: sortedUnique(p.ces), vos: sortedUnique(p.vos), owners: sortedUnique(p.owners),
       start: iso(p.start), end: iso(p.end), endKnown: p.endKnown, notes: p.notes,
     };
     const hostEv = (h: string) => firstIds(p.events, (i) => { const ids = g.events[i]!.ids; return ids.host === h || ids.workerNode === h; });
-    for (const h of p.hosts) link(p.id, `host:${h.toLowerCase()}`, 'pilot.worker-node', 'certain', hostEv(h), { ...(p.start !== undefined ? { from_ts: p.start, to_ts: p.end ?? p.start } : {}), ...(p.notes.length ? { reason: p.notes.join('; ') } : {}) });
-    for (const c of p.ces) link(p.id, `host:${c.toLowerCase()}`, 'pilot.ce-submit', 'certain', hostEv(c));
-    for (const vo of p.vos) link(p.id, `vo:${vo}`, 'pilot.vo', 'certain', firstIds(p.events, (i) => cVo[i]! >= 0));
+    for (const h of p.hosts) sink.link(p.id, `host:${h.toLowerCase()}`, 'pilot.worker-node', 'certain', hostEv(h), { ...(p.start !== undefined ? { from_ts: p.start, to_ts: p.end ?? p.start } : {}), ...(p.notes.length ? { reason: p.notes.join('; ') } : {}) });
+    for (const c of p.ces) sink.link(p.id, `host:${c.toLowerCase()}`, 'pilot.ce-submit', 'certain', hostEv(c));
+    for (const vo of p.vos) sink.link(p.id, `vo:${vo}`, 'pilot.vo', 'certain', firstIds(p.events, (i) => cVo[i]! >= 0));
   }
+}
+
+function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
+  const evId = g.columns.id;
   const idnBySub = new Map<string, IdentityRec[]>();
   const idnByUser = new Map<string, IdentityRec[]>();
   for (const idn of g.identities.values()) {
@@ -184,93 +197,34 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
     for (const u of idn.users) pushTo(idnByUser, u, idn);
   }
   for (const pl of g.payloads.values()) {
-    const ent = ensure(pl.id);
+    const ent = sink.ensure(pl.id);
     ent.attrs = { users: sortedUnique(pl.users), subs: sortedUnique(pl.subs), vos: sortedUnique(pl.vos), hosts: sortedUnique(pl.hosts), pilot: pl.pilot ?? '', start: iso(pl.start), end: iso(pl.end), endKnown: pl.endKnown };
     ent.label = `${pl.key}${pl.users.size ? ` (${sortedUnique(pl.users).join(', ')})` : ''}`;
-    if (pl.pilot && pl.pilotLink) link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => evId[i]!), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
+    if (pl.pilot && pl.pilotLink) sink.link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => evId[i]!), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
     const related = new Set<IdentityRec>();
     for (const k of [...pl.subs, ...pl.users]) for (const idn of [...(idnBySub.get(k) ?? []), ...(idnByUser.get(k) ?? [])]) related.add(idn);
     for (const idn of [...related].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) link(pl.id, idn.id, 'payload.subject', 'certain', firstIds(pl.events, (i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub));
+      if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) sink.link(pl.id, idn.id, 'payload.subject', 'certain', firstIds(pl.events, (i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub));
       else for (const u of idn.users) if (pl.users.has(u)) {
         const mapping = idn.events.find((i) => g.events[i]!.ids.user === u);
-        link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => evId[i]!), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
+        sink.link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => evId[i]!), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
       }
     }
   }
-  for (const j of g.tokenJoins) link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => evId[i]!), j.reason ? { reason: j.reason } : {});
+}
+
+function emitSpans(g: EmitInput, sink: EntityLinkSink): void {
+  const evId = g.columns.id;
   for (const spans of g.spansByIp.values()) {
     for (const s of spans) {
       const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
       const shared = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
       const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
       const reason = [shared, when].filter(Boolean).join('; ');
-      link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => evId[i]!), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
-      const ip = ensure(`ip:${s.ip}`);
+      sink.link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => evId[i]!), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
+      const ip = sink.ensure(`ip:${s.ip}`);
       ip.attrs.shared = Boolean(ip.attrs.shared) || s.shared;
       ip.attrs.hosts = sortedUnique([...((ip.attrs.hosts as string[] | undefined) ?? []), s.host]);
     }
   }
-  for (const e of ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
-  const entities = [...ents.values()].sort(byId);
-  for (const e of entities) if (e.firstSeen === undefined) {
-    delete e.firstSeen;
-    delete e.lastSeen;
-  }
-  return { entities, links: linksInIdOrder(links, rows.linksByRule(groupOrder)) };
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/**
- * `keys` in the order of `${key}${sep}…` strings, or undefined when one such prefix begins another
- * (then groups interleave and only sorting whole ids is exact).
- */
-export function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
-  const sorted = [...keys].sort();
-  // When no key begins another, appending `sep` to each changes neither their order nor makes one
-  // begin another: the common case, without building a string per key. (Were a key to begin a later
-  // one, it would begin its neighbour too, so neighbours are enough to check.)
-  let nested = false;
-  for (let i = 1; i < sorted.length && !nested; i++) nested = sorted[i]!.startsWith(sorted[i - 1]!);
-  if (!nested) return sorted;
-  const prefixed = sorted.map((k) => k + sep).sort();
-  for (let i = 1; i < prefixed.length; i++) if (prefixed[i]!.startsWith(prefixed[i - 1]!)) return undefined;
-  return prefixed.map((k) => k.slice(0, -sep.length));
-}
-
-/**
- * Links sorted by id (`rule:from->to`), group by group: a million links with long shared prefixes
- * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
- */
-export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, Link[]> = new Map()): Link[] {
-  const out: Link[] = [];
-  const rules = groupOrder([...links.keys(), ...sortedByRule.keys()], ':');
-  if (!rules) {
-    for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
-    for (const list of sortedByRule.values()) for (const l of list) out.push(l);
-    return out.sort(byId);
-  }
-  for (const rule of rules) {
-    const sorted = sortedByRule.get(rule);
-    if (sorted) {
-      for (const l of sorted) out.push(l);
-      continue;
-    }
-    const byFrom = links.get(rule)!;
-    const froms = groupOrder(byFrom.keys(), '->');
-    if (!froms) {
-      const group: Link[] = [];
-      for (const byTo of byFrom.values()) for (const l of byTo.values()) group.push(l);
-      for (const l of group.sort(byId)) out.push(l);
-      continue;
-    }
-    for (const from of froms) {
-      const byTo = byFrom.get(from)!;
-      // Within one rule and source the ids differ only after the shared prefix: key order is id order.
-      if (byTo.size === 1) for (const l of byTo.values()) out.push(l);
-      else for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
-    }
-  }
-  return out;
 }

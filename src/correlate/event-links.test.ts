@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model/entity';
 import { mulberry32 } from '../scenario/prng';
-import { groupOrder as groupOrderOfEmit, linksInIdOrder } from './emit';
+import { groupOrder as groupOrderOfEmit, linksInIdOrder } from './emit-sink';
 import { EventLinkRows } from './event-links';
 
 /** What the rows must give: one link per (rule, from, to), evidence in event order, sorted by id. */

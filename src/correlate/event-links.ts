@@ -74,24 +74,38 @@ export class EventLinkRows {
     let cur: Link | undefined;
     let curKey = -1;
     let curTo = -1;
+    let rule = '';
+    let from = '';
+    let prefix = '';
+    let list: Link[] = [];
     for (let k = 0; k < this.n; k++) {
       const i = order[k]!;
       const key = this.rule[i]! * nFrom + this.from[i]!;
       const to = this.to[i]!;
       const evId = this.eventIds[this.ev[i]!]!;
-      if (cur && key === curKey && to === curTo) {
-        if (cur.evidence.length < this.maxEvidence && cur.evidence[cur.evidence.length - 1] !== evId) cur.evidence.push(evId);
+      if (key === curKey && to === curTo) {
+        const ev = cur!.evidence;
+        if (ev.length < this.maxEvidence && ev[ev.length - 1] !== evId) ev.push(evId);
         continue;
       }
-      const rule = this.rules.list[this.rule[i]!]!;
-      const from = this.froms.list[this.from[i]!]!;
+      if (key !== curKey) {
+        const r = this.rules.list[this.rule[i]!]!;
+        if (r !== rule) {
+          rule = r;
+          list = [];
+          out.set(rule, list);
+        }
+        from = this.froms.list[this.from[i]!]!;
+        // One flat `rule:from->` per source; each id is that prefix and its target, a two-piece
+        // rope (one small object) rather than a copy of both: a token's hundred endpoint links
+        // share their prefix, and the case keeps a million of these ids.
+        prefix = [rule, ':', from, '->'].join('');
+        curKey = key;
+      }
       const toS = this.tos.list[to]!;
-      // The id joined flat at once: a template literal would make four rope pieces per link, a
-      // million links' worth of extra young objects for the collector to copy.
-      cur = { id: [rule, ':', from, '->', toS].join(''), from, to: toS, rule, confidence: 'certain', evidence: [evId] };
-      curKey = key;
+      cur = { id: prefix + toS, from, to: toS, rule, confidence: 'certain', evidence: [evId] };
       curTo = to;
-      pushTo(out, rule, cur);
+      list.push(cur);
     }
     return out;
   }

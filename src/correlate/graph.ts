@@ -8,6 +8,7 @@ import type { Confidence, Entity, Link } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { Evidence } from '../model/finding';
 import type { TokenInfo } from '../model/token';
+import { isoTime } from '../model/iso-time';
 import type { EventColumns } from './columns';
 
 export interface TokenRec {
@@ -165,7 +166,8 @@ export function evidenceLines(events: TgEvent[], idx: Iterable<number>, max: num
 /** `2026-11-23 14:05:41 UTC` */
 export function fmtTime(ts: number): string {
   if (!Number.isFinite(ts)) return ts < 0 ? 'the beginning' : 'the end';
-  return new Date(ts).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const iso = isoTime(ts);
+  return iso.length === 24 ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 
 /** `±2 min` / `±30 s` */

@@ -1,0 +1,120 @@
+/**
+ * Where emit collects the case's entities and links: one entity per id, one link per (rule, from,
+ * to[@from_ts]) with its evidence merged, and the links handed out sorted by id.
+ */
+import type { Entity, EntityKind, Link } from '../model/entity';
+import { innerMap } from './graph';
+
+export const MAX_EVENTS = 200;
+export const MAX_EVIDENCE = 50;
+
+export class EntityLinkSink {
+  readonly ents = new Map<string, Entity>();
+  // Links keyed rule → from → to (no per-call id strings: this runs several times per event).
+  readonly links = new Map<string, Map<string, Map<string, Link>>>();
+
+  constructor(
+    private readonly evTs: Float64Array,
+    private readonly evId: string[],
+  ) {}
+
+  /** The entity `id` (`<kind>:<key>`), created bare when new. */
+  ensure(id: string): Entity {
+    let e = this.ents.get(id);
+    if (!e) {
+      const i = id.indexOf(':');
+      const key = id.slice(i + 1);
+      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 };
+      this.ents.set(id, e);
+    }
+    return e;
+  }
+
+  /** Event `i` names `ent`: membership (capped) and first/last seen. */
+  member(ent: Entity, i: number): void {
+    if (ent.events.length < MAX_EVENTS) ent.events.push(this.evId[i]!);
+    ent.eventCount++;
+    const ts = this.evTs[i]!;
+    if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
+    if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
+  }
+
+  /** A link; a second one with the same rule and ends (and `from_ts`) adds its evidence to the first. */
+  link(from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}): void {
+    const byTo = innerMap(innerMap(this.links, rule), from);
+    const toKey = extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to;
+    const l = byTo.get(toKey);
+    if (l) {
+      for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
+      return;
+    }
+    this.ensure(from);
+    this.ensure(to);
+    byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
+  }
+
+  /** Entities sorted by id; those no event names carry no first/last seen. */
+  sortedEntities(): Entity[] {
+    const entities = [...this.ents.values()].sort(byId);
+    for (const e of entities) if (e.firstSeen === undefined) {
+      delete e.firstSeen;
+      delete e.lastSeen;
+    }
+    return entities;
+  }
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * `keys` in the order of `${key}${sep}…` strings, or undefined when one such prefix begins another
+ * (then groups interleave and only sorting whole ids is exact).
+ */
+export function groupOrder(keys: Iterable<string>, sep: string): string[] | undefined {
+  const sorted = [...keys].sort();
+  // When no key begins another, appending `sep` to each changes neither their order nor makes one
+  // begin another: the common case, without building a string per key. (Were a key to begin a later
+  // one, it would begin its neighbour too, so neighbours are enough to check.)
+  let nested = false;
+  for (let i = 1; i < sorted.length && !nested; i++) nested = sorted[i]!.startsWith(sorted[i - 1]!);
+  if (!nested) return sorted;
+  const prefixed = sorted.map((k) => k + sep).sort();
+  for (let i = 1; i < prefixed.length; i++) if (prefixed[i]!.startsWith(prefixed[i - 1]!)) return undefined;
+  return prefixed.map((k) => k.slice(0, -sep.length));
+}
+
+/**
+ * Links sorted by id (`rule:from->to`), group by group: a million links with long shared prefixes
+ * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
+ */
+export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, Link[]> = new Map()): Link[] {
+  const out: Link[] = [];
+  const rules = groupOrder([...links.keys(), ...sortedByRule.keys()], ':');
+  if (!rules) {
+    for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
+    for (const list of sortedByRule.values()) for (const l of list) out.push(l);
+    return out.sort(byId);
+  }
+  for (const rule of rules) {
+    const sorted = sortedByRule.get(rule);
+    if (sorted) {
+      for (const l of sorted) out.push(l);
+      continue;
+    }
+    const byFrom = links.get(rule)!;
+    const froms = groupOrder(byFrom.keys(), '->');
+    if (!froms) {
+      const group: Link[] = [];
+      for (const byTo of byFrom.values()) for (const l of byTo.values()) group.push(l);
+      for (const l of group.sort(byId)) out.push(l);
+      continue;
+    }
+    for (const from of froms) {
+      const byTo = byFrom.get(from)!;
+      // Within one rule and source the ids differ only after the shared prefix: key order is id order.
+      if (byTo.size === 1) for (const l of byTo.values()) out.push(l);
+      else for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
+    }
+  }
+  return out;
+}
