@@ -24,7 +24,9 @@ export class EntityLinkSink {
     if (!e) {
       const i = id.indexOf(':');
       const key = id.slice(i + 1);
-      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0 };
+      // First/last seen start as doubles (±Infinity until an event names it): a number field added
+      // later is stored boxed, and every update of it then allocated (millions of updates).
+      e = { id, kind: id.slice(0, i) as EntityKind, key, label: key, attrs: {}, events: [], eventCount: 0, firstSeen: Number.POSITIVE_INFINITY, lastSeen: Number.NEGATIVE_INFINITY };
       this.ents.set(id, e);
     }
     return e;
@@ -35,8 +37,27 @@ export class EntityLinkSink {
     if (ent.events.length < MAX_EVENTS) ent.events.push(this.evId[i]!);
     ent.eventCount++;
     const ts = this.evTs[i]!;
-    if (ent.firstSeen === undefined || ts < ent.firstSeen) ent.firstSeen = ts;
-    if (ent.lastSeen === undefined || ts > ent.lastSeen) ent.lastSeen = ts;
+    if (ts < ent.firstSeen!) ent.firstSeen = ts;
+    if (ts > ent.lastSeen!) ent.lastSeen = ts;
+  }
+
+  /** Events `idx` all name `ent` (a record's own list: sized once instead of grown by pushes). */
+  members(ent: Entity, idx: number[]): void {
+    if (ent.eventCount > 0 || idx.length === 0) {
+      for (const i of idx) this.member(ent, i);
+      return;
+    }
+    ent.events = idx.slice(0, MAX_EVENTS).map((i) => this.evId[i]!);
+    ent.eventCount = idx.length;
+    let first = ent.firstSeen!;
+    let last = ent.lastSeen!;
+    for (const i of idx) {
+      const ts = this.evTs[i]!;
+      if (ts < first) first = ts;
+      if (ts > last) last = ts;
+    }
+    ent.firstSeen = first;
+    ent.lastSeen = last;
   }
 
   /** A link; a second one with the same rule and ends (and `from_ts`) adds its evidence to the first. */
@@ -56,7 +77,7 @@ export class EntityLinkSink {
   /** Entities sorted by id; those no event names carry no first/last seen. */
   sortedEntities(): Entity[] {
     const entities = [...this.ents.values()].sort(byId);
-    for (const e of entities) if (e.firstSeen === undefined) {
+    for (const e of entities) if (e.eventCount === 0) {
       delete e.firstSeen;
       delete e.lastSeen;
     }

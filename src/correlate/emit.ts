@@ -70,8 +70,7 @@ function firstIdsOf(evId: string[]): FirstIds {
 function recordMembers(g: EmitInput, sink: EntityLinkSink): void {
   for (const recs of [g.tokens, g.identities, g.pilots, g.payloads] as Array<Map<string, { id: string; events: number[] }>>) {
     for (const rec of recs.values()) {
-      const ent = sink.ensure(rec.id);
-      for (const i of rec.events) sink.member(ent, i);
+      sink.members(sink.ensure(rec.id), rec.events);
     }
   }
 }
