@@ -23,7 +23,7 @@ function built(rows: Array<[string, string, string, number]>, eventIds: string[]
 }
 
 describe('EventLinkRows', () => {
-  const eventIds = Array.from({ length: 400 }, (_, i) => `e${i % 7}.${i}`);
+  const eventIds = Array.from({ length: 5000 }, (_, i) => `e${i % 7}.${i}`);
 
   it('gives the links a map per source and a sort by id would give, on random rows with nesting ids', () => {
     const r = mulberry32(5);
@@ -34,7 +34,8 @@ describe('EventLinkRows', () => {
     for (const useNested of [false, true]) {
       const fs = useNested ? froms : froms.filter((f) => !f.includes('->'));
       const rows: Array<[string, string, string, number]> = [];
-      for (let ev = 0; ev < 400; ev++) {
+      for (let ev = 0; ev < 5000; ev++) {
+        // About 10k rows: they span several of the 4,096-row chunks.
         const n = 1 + Math.floor(r() * 3);
         for (let k = 0; k < n; k++) rows.push([rules[Math.floor(r() * rules.length)]!, fs[Math.floor(r() * fs.length)]!, tos[Math.floor(r() * tos.length)]!, ev]);
       }

@@ -11,14 +11,17 @@ import { pushTo } from './graph';
 /** `keys` in the order of `${key}${sep}…` strings, or undefined when that order needs whole ids. */
 export type GroupOrder = (keys: Iterable<string>, sep: string) => string[] | undefined;
 
+const ROW_BITS = 12;
+const CHUNK_ROWS = 1 << ROW_BITS;
+const ROW_MASK = CHUNK_ROWS - 1;
+
 export class EventLinkRows {
-  // Plain arrays of small integers, not typed arrays: these grow to millions, and V8 counts a big
-  // typed array's buffer as external memory, whose growth forces full collections of the whole
-  // heap (a million events' worth, ~2 s each).
-  private readonly rule: number[] = [];
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
-  private readonly ev: number[] = [];
+  // Rows of four numbers (rule, from, to, event) in fixed chunks of plain arrays. Growing arrays
+  // copied themselves at each growth: ~190 MB allocated for a million rows, most of it large
+  // backing stores that only a full collection frees. Typed arrays are no better: V8 counts their
+  // buffers as external memory, which also brings the next full collection closer.
+  private readonly chunks: number[][] = [];
+  private chunk: number[] = [];
   private n = 0;
   private readonly rules = dict();
   private readonly froms = dict();
@@ -43,11 +46,22 @@ export class EventLinkRows {
 
   /** A certain link `from → to` by `rule`, evidenced by event `ev` (rows come in event order). */
   add(rule: number, from: number, to: number, ev: number): void {
+    const at = (this.n & ROW_MASK) << 2;
+    if (at === 0) {
+      this.chunk = new Array<number>(CHUNK_ROWS * 4).fill(0);
+      this.chunks.push(this.chunk);
+    }
+    const c = this.chunk;
+    c[at] = rule;
+    c[at + 1] = from;
+    c[at + 2] = to;
+    c[at + 3] = ev;
     this.n++;
-    this.rule.push(rule);
-    this.from.push(from);
-    this.to.push(to);
-    this.ev.push(ev);
+  }
+
+  /** Field `f` (0 rule, 1 from, 2 to, 3 event) of row `r`. */
+  private field(r: number, f: number): number {
+    return this.chunks[r >>> ROW_BITS]![((r & ROW_MASK) << 2) + f]!;
   }
 
   /** Rules that have rows. */
@@ -68,9 +82,9 @@ export class EventLinkRows {
     const toRank = rankOf([...this.tos.list].sort(), this.tos);
     // Stable counting sorts, least significant key first: `to`, then (rule, from). Rows were added
     // in event order, so equal (rule, from, to) rows stay in event order.
-    const byTo = countingSort(this.n, this.tos.list.length, (i) => toRank[this.to[i]!]!, identity(this.n));
+    const byTo = countingSort(this.n, this.tos.list.length, (i) => toRank[this.field(i, 2)]!);
     const nFrom = this.froms.list.length;
-    const order = countingSort(this.n, this.rules.list.length * nFrom, (i) => this.rule[i]! * nFrom + fromRank[this.from[i]!]!, byTo);
+    const order = countingSort(this.n, this.rules.list.length * nFrom, (i) => this.field(i, 0) * nFrom + fromRank[this.field(i, 1)]!, byTo);
     let cur: Link | undefined;
     let curKey = -1;
     let curTo = -1;
@@ -79,23 +93,25 @@ export class EventLinkRows {
     let prefix = '';
     let list: Link[] = [];
     for (let k = 0; k < this.n; k++) {
-      const i = order[k]!;
-      const key = this.rule[i]! * nFrom + this.from[i]!;
-      const to = this.to[i]!;
-      const evId = this.eventIds[this.ev[i]!]!;
+      const r = order[k]!;
+      const ruleCode = this.field(r, 0);
+      const fromCode = this.field(r, 1);
+      const key = ruleCode * nFrom + fromCode;
+      const to = this.field(r, 2);
+      const evId = this.eventIds[this.field(r, 3)]!;
       if (key === curKey && to === curTo) {
         const ev = cur!.evidence;
         if (ev.length < this.maxEvidence && ev[ev.length - 1] !== evId) ev.push(evId);
         continue;
       }
       if (key !== curKey) {
-        const r = this.rules.list[this.rule[i]!]!;
-        if (r !== rule) {
-          rule = r;
+        const ruleName = this.rules.list[ruleCode]!;
+        if (ruleName !== rule) {
+          rule = ruleName;
           list = [];
           out.set(rule, list);
         }
-        from = this.froms.list[this.from[i]!]!;
+        from = this.froms.list[fromCode]!;
         // One flat `rule:from->` per source; each id is that prefix and its target, a two-piece
         // rope (one small object) rather than a copy of both: a token's hundred endpoint links
         // share their prefix, and the case keeps a million of these ids.
@@ -113,12 +129,12 @@ export class EventLinkRows {
   /** When source ids nest (`a` begins `a->…`'s rival), whole ids decide: build, then sort. */
   private linksSortedById(): Map<string, Link[]> {
     const byKey = new Map<string, Link>();
-    for (let i = 0; i < this.n; i++) {
-      const rule = this.rules.list[this.rule[i]!]!;
-      const from = this.froms.list[this.from[i]!]!;
-      const to = this.tos.list[this.to[i]!]!;
+    for (let r = 0; r < this.n; r++) {
+      const rule = this.rules.list[this.field(r, 0)]!;
+      const from = this.froms.list[this.field(r, 1)]!;
+      const to = this.tos.list[this.field(r, 2)]!;
       const id = `${rule}:${from}->${to}`;
-      const evId = this.eventIds[this.ev[i]!]!;
+      const evId = this.eventIds[this.field(r, 3)]!;
       const l = byKey.get(id);
       if (!l) byKey.set(id, { id, from, to, rule, confidence: 'certain', evidence: [evId] });
       else if (l.evidence.length < this.maxEvidence && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
@@ -131,11 +147,6 @@ export class EventLinkRows {
   }
 }
 
-function identity(n: number): number[] {
-  const a: number[] = [];
-  for (let i = 0; i < n; i++) a.push(i);
-  return a;
-}
 
 /** rank[index of s] = position of s in `ordered`. */
 function rankOf(ordered: string[], index: Dict): number[] {
@@ -146,17 +157,17 @@ function rankOf(ordered: string[], index: Dict): number[] {
   return rank;
 }
 
-/** `items` stably reordered by `key(item)` in [0, buckets). */
-function countingSort(n: number, buckets: number, key: (i: number) => number, items: number[]): number[] {
+/** `items` (default 0…n-1) stably reordered by `key(item)` in [0, buckets). */
+function countingSort(n: number, buckets: number, key: (i: number) => number, items?: number[]): number[] {
   const count: number[] = new Array(buckets + 1).fill(0);
   for (let k = 0; k < n; k++) {
-    const b = key(items[k]!) + 1;
+    const b = key(items ? items[k]! : k) + 1;
     count[b] = count[b]! + 1;
   }
   for (let b = 0; b < buckets; b++) count[b + 1] = count[b + 1]! + count[b]!;
   const out: number[] = new Array(n).fill(0);
   for (let k = 0; k < n; k++) {
-    const i = items[k]!;
+    const i = items ? items[k]! : k;
     const b = key(i);
     out[count[b]!] = i;
     count[b] = count[b]! + 1;
