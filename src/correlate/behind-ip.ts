@@ -5,7 +5,7 @@
  * (events come in time order) with the running payloads indexed by subject and user: a question
  * costs the number of matching payloads, not the number running.
  */
-import { addToSet, type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, type TokenRec } from './graph';
+import { type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, type TokenRec } from './graph';
 
 /** A payload seen behind an IP through one IP↔host span: active over [from, to] (slack included). */
 interface Window {
@@ -25,9 +25,12 @@ class IpSweep {
   /** Active windows per payload (a payload can sit behind the IP through several spans). */
   private readonly perPayload = new Map<number, number>();
   /** Running payloads by each subject and user they name (the token's `sub` may be either). */
-  private readonly bySubOrUser = new Map<string, Set<PayloadRec>>();
+  private readonly bySubOrUser = new Map<string, PayloadRec[]>();
   /** Running payloads by the user names they name (an identity's mapped accounts). */
-  private readonly byUser = new Map<string, Set<PayloadRec>>();
+  private readonly byUser = new Map<string, PayloadRec[]>();
+  /** The first payload `matching` found, and the other distinct ones (lists, not sets: a lookup per token use). */
+  private matched: PayloadRec | undefined;
+  private readonly others: PayloadRec[] = [];
 
   /** Moves the sweep to `ts`; asked out of time order, it starts over (correct, only slower). */
   advance(ts: number): void {
@@ -69,20 +72,25 @@ class IpSweep {
    * account its identity maps to), or how many there are when not exactly one.
    */
   matching(t: TokenRec, identities: Map<string, IdentityRec>): { one?: PayloadRec; count: number } {
+    this.matched = undefined;
+    this.others.length = 0;
     if (!t.sub) return { count: 0 };
-    let one: PayloadRec | undefined;
-    let more: Set<PayloadRec> | undefined;
-    const see = (p: PayloadRec) => {
-      if (one === undefined || one === p) one = p;
-      else {
-        more ??= new Set([one]);
-        more.add(p);
-      }
-    };
-    for (const p of this.bySubOrUser.get(t.sub) ?? []) see(p);
+    const bySub = this.bySubOrUser.get(t.sub);
+    if (bySub) for (let k = 0; k < bySub.length; k++) this.see(bySub[k]!);
     const idn = t.identity ? identities.get(t.identity) : undefined;
-    if (idn) for (const u of idn.users) for (const p of this.byUser.get(u) ?? []) see(p);
-    return more ? { count: more.size } : { one, count: one ? 1 : 0 };
+    if (idn && idn.users.size > 0) {
+      for (const u of idn.users) {
+        const l = this.byUser.get(u);
+        if (l) for (let k = 0; k < l.length; k++) this.see(l[k]!);
+      }
+    }
+    const one = this.matched;
+    return one === undefined ? { count: 0 } : this.others.length ? { count: 1 + this.others.length } : { one, count: 1 };
+  }
+
+  private see(p: PayloadRec): void {
+    if (this.matched === undefined) this.matched = p;
+    else if (this.matched !== p && !this.others.includes(p)) this.others.push(p);
   }
 
   private enter(w: Window): void {
@@ -90,10 +98,10 @@ class IpSweep {
     this.perPayload.set(w.pi, n + 1);
     if (n > 0) return;
     const p = w.payload;
-    for (const k of p.subs) addToSet(this.bySubOrUser, k, p);
+    for (const k of p.subs) addOnce(this.bySubOrUser, k, p);
     for (const k of p.users) {
-      addToSet(this.bySubOrUser, k, p);
-      addToSet(this.byUser, k, p);
+      addOnce(this.bySubOrUser, k, p);
+      addOnce(this.byUser, k, p);
     }
   }
 
@@ -105,10 +113,10 @@ class IpSweep {
     }
     this.perPayload.delete(w.pi);
     const p = w.payload;
-    for (const k of p.subs) this.bySubOrUser.get(k)?.delete(p);
+    for (const k of p.subs) removeFrom(this.bySubOrUser, k, p);
     for (const k of p.users) {
-      this.bySubOrUser.get(k)?.delete(p);
-      this.byUser.get(k)?.delete(p);
+      removeFrom(this.bySubOrUser, k, p);
+      removeFrom(this.byUser, k, p);
     }
   }
 
@@ -120,6 +128,20 @@ class IpSweep {
     this.bySubOrUser.clear();
     this.byUser.clear();
   }
+}
+
+/** Adds `p` to the list at `k` unless there (a key can be both a payload's subject and its user). */
+function addOnce(m: Map<string, PayloadRec[]>, k: string, p: PayloadRec): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [p]);
+  else if (!l.includes(p)) l.push(p);
+}
+
+/** Removes `p` from the list at `k`, keeping the order of the rest (first found is first listed). */
+function removeFrom(m: Map<string, PayloadRec[]>, k: string, p: PayloadRec): void {
+  const l = m.get(k);
+  const at = l ? l.indexOf(p) : -1;
+  if (at >= 0) l!.splice(at, 1);
 }
 
 export interface BehindIpInput {
