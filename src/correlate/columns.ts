@@ -22,12 +22,12 @@ export interface EventColumns {
   /** Distinct raw values; a code is an index here. */
   readonly values: string[];
   /**
-   * Int32Arrays: half the memory of plain arrays of small integers, and a full collection does not
-   * scan them. At a million events their 72 MB of buffers (V8 counts them as external memory) bring
-   * a full collection forward to this phase, while the heap is smaller; with plain arrays the same
-   * collection came later, over a bigger heap (same CPU time at 1M in A/B runs, 72 MB less kept).
+   * Plain arrays of small integers, not typed arrays: eighteen typed arrays of a million entries
+   * are 72 MB of external memory, which V8 answers with a full collection of the whole heap
+   * (tried again: a million events then always paid a full collection, 2-3 CPU-s; with plain
+   * arrays it came late or not at all).
    */
-  readonly codes: Record<CodedField, Int32Array>;
+  readonly codes: Record<CodedField, number[]>;
   /** The events' own instance of `s` when some event holds that value, else `s`. */
   readonly canonical: (s: string) => string;
   /** Token fingerprints of the events that name some (by event index). */
@@ -55,13 +55,13 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
   const parser: string[] = new Array(n);
   const valueDict = dict();
   const values = valueDict.list;
-  const codes = {} as Record<CodedField, Int32Array>;
-  for (const f of CODED) codes[f] = new Int32Array(n).fill(-1);
+  const codes = {} as Record<CodedField, number[]>;
+  for (const f of CODED) codes[f] = new Array<number>(n).fill(-1);
   const tokenFps = new Map<number, string[]>();
   // The fields an event has, not every field asked of every event: ids objects come in as many
   // shapes as parsers write them, and eighteen lookups by name per event on so many shapes cost
   // more than walking the few keys each one holds.
-  const columnOf = new Map<string, Int32Array>(CODED.map((f) => [f, codes[f]]));
+  const columnOf = new Map<string, number[]>(CODED.map((f) => [f, codes[f]]));
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     const k = at ? at[i]! : i;

@@ -19,22 +19,25 @@ const [PILOT, GJID, BATCH, CE, ARC] = [0, 1, 2, 3, 4];
 /** A pilot's ids of each job kind, in JOB_KINDS order. */
 const jobIdSets = (p: PilotRec) => [p.pilotIds, p.globalJobIds, p.batchJobIds, p.ceJobIds, p.arcJobIds] as const;
 
-/** Job keys event `i` names (into `out`, which is returned). */
-function jobKeys(cols: EventColumns, i: number, out: number[]): number[] {
-  out.length = 0;
+/**
+ * Job keys event `i` names, written to `out[0…]`; returns how many. A count, not `out.length = 0`:
+ * emptying an array frees its backing store, and the next push allocates a new one (per event).
+ */
+function jobKeys(cols: EventColumns, i: number, out: number[]): number {
+  let n = 0;
   const V = cols.values.length;
   const c = cols.codes;
-  if (c.pilotId[i]! >= 0) out.push(PILOT * V + c.pilotId[i]!);
-  if (c.globalJobId[i]! >= 0) out.push(GJID * V + c.globalJobId[i]!);
-  if (c.batchJobId[i]! >= 0) out.push(BATCH * V + c.batchJobId[i]!);
+  if (c.pilotId[i]! >= 0) out[n++] = PILOT * V + c.pilotId[i]!;
+  if (c.globalJobId[i]! >= 0) out[n++] = GJID * V + c.globalJobId[i]!;
+  if (c.batchJobId[i]! >= 0) out[n++] = BATCH * V + c.batchJobId[i]!;
   if (c.ceJobId[i]! >= 0) {
-    out.push(CE * V + c.ceJobId[i]!);
+    out[n++] = CE * V + c.ceJobId[i]!;
     // A schedd job that ran on a worker node (SchedLog "Started shadow for job X on slot@wn") is
     // the batch job itself: on an HTCondor-CE the routed job lives in the same schedd.
-    if (c.workerNode[i]! >= 0 && c.batchJobId[i]! < 0) out.push(BATCH * V + c.ceJobId[i]!);
+    if (c.workerNode[i]! >= 0 && c.batchJobId[i]! < 0) out[n++] = BATCH * V + c.ceJobId[i]!;
   }
-  if (c.arcJobId[i]! >= 0) out.push(ARC * V + c.arcJobId[i]!);
-  return out;
+  if (c.arcJobId[i]! >= 0) out[n++] = ARC * V + c.arcJobId[i]!;
+  return n;
 }
 
 const NONE = new Set<string>();
@@ -127,10 +130,10 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
   // Each event's first job key (-1: none), kept for the second pass.
   const firstKey = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const k = jobKeys(cols, i, keys);
-    firstKey[i] = k.length ? k[0]! : -1;
-    for (let j = 1; j < k.length; j++) sets.union(k[0]!, k[j]!);
-    for (const key of k) seenKeys.push(key);
+    const nk = jobKeys(cols, i, keys);
+    firstKey[i] = nk ? keys[0]! : -1;
+    for (let j = 1; j < nk; j++) sets.union(keys[0]!, keys[j]!);
+    for (let j = 0; j < nk; j++) seenKeys.push(keys[j]!);
     if (c.session[i]! >= 0 && c.ceJobId[i]! >= 0 && evKind[i] === 'job.submit') innerMap(sessionJob, c.host[i]!).set(c.session[i]!, CE * V + c.ceJobId[i]!);
   }
   // A job's name (`ce:123.0`), and each set's root name: the smallest member name, as the records

@@ -19,21 +19,25 @@ export function entityId(kind: RefKind, raw: string): string {
   return flat(`${kind}:${LOWERED.has(kind) ? raw.toLowerCase() : raw}`);
 }
 
-/** Entity ids event `i` names (may repeat; callers dedupe when it matters). */
-export function eventRefs(e: TgEvent, i: number, t: RefTables, out: string[] = []): string[] {
-  out.length = 0;
+/**
+ * Entity ids event `i` names, written to `out[0…]` (may repeat; callers dedupe when it matters);
+ * returns how many. A count, not `out.length = 0`: emptying an array frees its backing store, and
+ * the next push allocates a new one, per event.
+ */
+export function eventRefs(e: TgEvent, i: number, t: RefTables, out: string[]): number {
+  let n = 0;
   const x = e.ids;
-  for (const tok of t.eventTokens[i]!) out.push(tok);
+  for (const tok of t.eventTokens[i]!) out[n++] = tok;
   const idn = t.eventIdentity[i];
-  if (idn) out.push(idn);
+  if (idn) out[n++] = idn;
   const pk = t.eventPilot[i];
-  if (pk) out.push(entityId('pilot', pk));
-  if (x.payloadId) out.push(entityId('payload', x.payloadId));
-  if (x.host) out.push(entityId('host', x.host));
-  if (x.workerNode) out.push(entityId('host', x.workerNode));
-  if (x.clientHost) out.push(entityId('host', x.clientHost));
-  if (x.ip) out.push(entityId('ip', x.ip));
-  if (x.endpoint) out.push(entityId('endpoint', x.endpoint));
-  if (x.vo) out.push(entityId('vo', x.vo));
-  return out;
+  if (pk) out[n++] = entityId('pilot', pk);
+  if (x.payloadId) out[n++] = entityId('payload', x.payloadId);
+  if (x.host) out[n++] = entityId('host', x.host);
+  if (x.workerNode) out[n++] = entityId('host', x.workerNode);
+  if (x.clientHost) out[n++] = entityId('host', x.clientHost);
+  if (x.ip) out[n++] = entityId('ip', x.ip);
+  if (x.endpoint) out[n++] = entityId('endpoint', x.endpoint);
+  if (x.vo) out[n++] = entityId('vo', x.vo);
+  return n;
 }

@@ -131,40 +131,45 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
   // The last record each jti and subject code resolved to, with the issuer it was asked with.
   const jtiLast: Array<{ iss: string | undefined; rec: TokenRec } | undefined> = [];
   const subLast: Array<{ iss: string | undefined; rec: IdentityRec } | undefined> = [];
-  // The tokens the current line names, in order, each once; one list reused for every line (most
-  // lines name one token, whose shared list is then taken: no list made per line).
+  // The tokens the current line names, in order, each once: the first `nRecs` of one list reused for
+  // every line (most lines name one token, whose shared list is then taken: no list made per line;
+  // a count, not `recs.length = 0`, which would free the list's storage on every line).
   const recs: TokenRec[] = [];
+  const named = (rec: TokenRec, nRecs: number): boolean => {
+    for (let k = 0; k < nRecs; k++) if (recs[k] === rec) return true;
+    return false;
+  };
   const eventTokens: string[][] = new Array(n);
   const eventTokenRecs: TokenRec[][] = new Array(n);
   const eventIdentity: (string | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    let named: string[] = EMPTY;
+    let namedIds: string[] = EMPTY;
     let namedRecs = NO_RECS;
     const fps = tokenFps.get(i);
     const jc = cJti[i]!;
     const sc = cSub[i]!;
     const ic = cIss[i]!;
     if (fps || jc >= 0) {
-      recs.length = 0;
+      let nRecs = 0;
       for (const fp of fps ?? []) {
         const info = byFp.get(fp);
         const rec = info ? fromInfo(info) : tokenRec(fp, { fp, jti: undefined, iss: undefined, sub: undefined, info: undefined });
-        if (!recs.includes(rec)) recs.push(rec);
+        if (!named(rec, nRecs)) recs[nRecs++] = rec;
       }
       if (jc >= 0) {
         const iss = ic >= 0 ? values[ic]! : (onlyIssOfJti(jc) ?? (sc >= 0 ? onlyIssOfSub(sc) : undefined));
         let last = jtiLast[jc];
         if (!last || last.iss !== iss) last = jtiLast[jc] = { iss, rec: jtiRec(values[jc]!, iss, sc >= 0 ? values[sc] : undefined) };
-        if (!recs.includes(last.rec)) recs.push(last.rec);
+        if (!named(last.rec, nRecs)) recs[nRecs++] = last.rec;
       }
-      if (recs.length === 1) ({ ids: named, recs: namedRecs } = singleList(recs[0]!));
+      if (nRecs === 1) ({ ids: namedIds, recs: namedRecs } = singleList(recs[0]!));
       else {
-        named = recs.map((r) => r.id);
-        namedRecs = [...recs];
+        namedRecs = recs.slice(0, nRecs);
+        namedIds = namedRecs.map((r) => r.id);
       }
-      for (const r of recs) r.events.push(i);
+      for (let k = 0; k < nRecs; k++) recs[k]!.events.push(i);
     }
-    eventTokens[i] = named;
+    eventTokens[i] = namedIds;
     eventTokenRecs[i] = namedRecs;
     if (sc >= 0) {
       const iss = ic >= 0 ? values[ic]! : namedRecs[0]?.iss;

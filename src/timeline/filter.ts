@@ -127,9 +127,11 @@ export function filterTimelineNaive(g: Graph, f: TimelineFilter): Uint32Array {
     if (min && !sevOk(e, min)) continue;
     if (needle && !textOk(e, needle)) continue;
     if (keys) {
-      eventRefs(e, i, g, refs);
-      if (e.ids.user) refs.push(`user:${e.ids.user}`);
-      if (!refs.some((r) => keys.has(r))) continue;
+      let nRefs = eventRefs(e, i, g, refs);
+      if (e.ids.user) refs[nRefs++] = `user:${e.ids.user}`;
+      let hit = false;
+      for (let k = 0; k < nRefs && !hit; k++) hit = keys.has(refs[k]!);
+      if (!hit) continue;
     }
     out.push(i);
   }

@@ -32,8 +32,8 @@ export function buildTimelineIndex(graph: Graph): TimelineIndex {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     ts[i] = e.time.ts;
-    eventRefs(e, i, graph, refs);
-    for (const r of refs) push(r, i);
+    const nRefs = eventRefs(e, i, graph, refs);
+    for (let k = 0; k < nRefs; k++) push(refs[k]!, i);
     if (e.ids.user) push(`user:${e.ids.user}`, i);
     push(`kind:${e.kind}`, i);
     push(`parser:${e.src.parser}`, i);
