@@ -68,4 +68,21 @@ describe('PayloadsBehindIp', () => {
     expect(bounded.pick('192.0.2.7', T0 + 20 * MIN, token('alice'), none).running).toBe(0);
     expect(bounded.pick('192.0.2.7', T0 + 40 * MIN, token('alice'), none)).toMatchObject({ pick: { key: 'a' } });
   });
+
+  it("joins none when two running payloads belong to the token's subject (by subject and by mapped account)", () => {
+    // alice runs on both nodes behind the NAT at 14:40; a second user, sub-1, maps to alice.
+    const pilots = new Map([['p1', pilot('p1', 'wn1')], ['p2', pilot('p2', 'wn2')], ['p3', pilot('p3', 'wn3')]]);
+    const payloads = new Map([
+      ['a', payload('a', 'p1', 'alice', T0, T0 + 60 * MIN)],
+      ['c', payload('c', 'p2', 'alice', T0 + 30 * MIN, T0 + 90 * MIN)],
+      ['b', payload('b', 'p3', 'bob', T0, T0 + 90 * MIN)],
+    ]);
+    const spans = new Map<string, IpHostSpan[]>(['wn1', 'wn2', 'wn3'].map((h) => [h, [span('192.0.2.42', h)]]));
+    const b = new PayloadsBehindIp({ pilots, payloads, toleranceMs: 2 * MIN }, spans);
+    expect(b.pick('192.0.2.42', T0 + 10 * MIN, token('alice'), none)).toMatchObject({ pick: { key: 'a' }, running: 2 });
+    expect(b.pick('192.0.2.42', T0 + 40 * MIN, token('alice'), none)).toEqual({ running: 3 });
+    const idn: IdentityRec = { id: 'identity:iss|sub-1', iss: 'iss', sub: 'sub-1', users: new Set(['alice']), vos: new Set(), events: [] };
+    expect(b.pick('192.0.2.42', T0 + 40 * MIN, token('sub-1', idn.id), new Map([[idn.id, idn]]))).toEqual({ running: 3 });
+    expect(b.pick('192.0.2.42', T0 + 80 * MIN, token('alice'), none)).toMatchObject({ pick: { key: 'c' }, running: 2 });
+  });
 });

@@ -28,9 +28,13 @@ class IpSweep {
   private readonly bySubOrUser = new Map<string, PayloadRec[]>();
   /** Running payloads by the user names they name (an identity's mapped accounts). */
   private readonly byUser = new Map<string, PayloadRec[]>();
-  /** The first payload `matching` found, and the other distinct ones (lists, not sets: a lookup per token use). */
+  /**
+   * The first payload `matching` found, and the first `nOthers` of `others` the other distinct ones
+   * (a count: `others.length = 0` would free the list on every token use).
+   */
   private matched: PayloadRec | undefined;
   private readonly others: PayloadRec[] = [];
+  private nOthers = 0;
 
   /** Moves the sweep to `ts`; asked out of time order, it starts over (correct, only slower). */
   advance(ts: number): void {
@@ -73,7 +77,7 @@ class IpSweep {
    */
   matching(t: TokenRec, identities: Map<string, IdentityRec>): { one?: PayloadRec; count: number } {
     this.matched = undefined;
-    this.others.length = 0;
+    this.nOthers = 0;
     if (!t.sub) return { count: 0 };
     const bySub = this.bySubOrUser.get(t.sub);
     if (bySub) for (let k = 0; k < bySub.length; k++) this.see(bySub[k]!);
@@ -85,12 +89,17 @@ class IpSweep {
       }
     }
     const one = this.matched;
-    return one === undefined ? { count: 0 } : this.others.length ? { count: 1 + this.others.length } : { one, count: 1 };
+    return one === undefined ? { count: 0 } : this.nOthers ? { count: 1 + this.nOthers } : { one, count: 1 };
   }
 
   private see(p: PayloadRec): void {
     if (this.matched === undefined) this.matched = p;
-    else if (this.matched !== p && !this.others.includes(p)) this.others.push(p);
+    else if (this.matched !== p && !this.othersHave(p)) this.others[this.nOthers++] = p;
+  }
+
+  private othersHave(p: PayloadRec): boolean {
+    for (let k = 0; k < this.nOthers; k++) if (this.others[k] === p) return true;
+    return false;
   }
 
   private enter(w: Window): void {
