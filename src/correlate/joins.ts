@@ -56,17 +56,27 @@ export function pilotsByHostMap(pilots: Iterable<PilotRec>): Map<string, PilotRe
 export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]>): TokenJoin[] {
   // token → target → rule: ids already interned, no key string built per token use.
   const joins = new Map<string, Map<string, Map<string, TokenJoin>>>();
+  // Each token's last join: a token's uses mostly repeat its previous join (one object-keyed
+  // lookup instead of three by id).
+  const lastJoin = new Map<TokenRec, TokenJoin>();
   /** Adds this event to the join's evidence; false when there is no such join yet. */
-  const seen = (token: string, target: string, rule: string, ev: number): boolean => {
-    const j = joins.get(token)?.get(target)?.get(rule);
-    if (j && j.evidence.length < 20) j.evidence.push(ev);
-    return j !== undefined;
+  const seen = (t: TokenRec, target: string, rule: string, ev: number): boolean => {
+    let j = lastJoin.get(t);
+    if (!j || j.target !== target || j.rule !== rule) {
+      j = joins.get(t.id)?.get(target)?.get(rule);
+      if (!j) return false;
+      lastJoin.set(t, j);
+    }
+    if (j.evidence.length < 20) j.evidence.push(ev);
+    return true;
   };
-  const create = (token: string, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
-    innerMap(innerMap(joins, token), target).set(rule, { token, target, rule, confidence, evidence: [ev], ...(reason ? { reason } : {}) });
+  const create = (t: TokenRec, target: string, rule: string, confidence: TokenJoin['confidence'], ev: number, reason?: string) => {
+    const j: TokenJoin = { token: t.id, target, rule, confidence, evidence: [ev], ...(reason ? { reason } : {}) };
+    innerMap(innerMap(joins, t.id), target).set(rule, j);
+    lastJoin.set(t, j);
   };
-  const add = (token: string, target: string, rule: string, ev: number) => {
-    if (!seen(token, target, rule, ev)) create(token, target, rule, 'certain', ev);
+  const add = (t: TokenRec, target: string, rule: string, ev: number) => {
+    if (!seen(t, target, rule, ev)) create(t, target, rule, 'certain', ev);
   };
   const tol = inp.toleranceMs;
   const byHost = pilotsByHostMap(inp.pilots.values());
@@ -85,27 +95,26 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
     const payloadId = str(c.payloadId[i]!);
     const payload = payloadId !== undefined ? inp.payloads.get(payloadId) : undefined;
     for (const t of named) {
-      const tid = t.id;
       if (payload) {
-        add(tid, payload.id, 'event.names-both', i);
+        add(t, payload.id, 'event.names-both', i);
       } else if (pk) {
         const rule = kind === 'job.record' ? 'history.auth-token' : c.session[i]! >= 0 && c.ceJobId[i]! < 0 ? 'audit.cid-submit' : 'event.names-both';
-        add(tid, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, i);
+        add(t, inp.pilots.get(pk)?.id ?? `pilot:${pk}`, rule, i);
       } else if (kind === 'token.exposure' && c.host[i]! >= 0) {
         const host = values[c.host[i]!]!;
         const running = payloadsRunningOn(new Set([host]), ts, tol, byHost, inp.payloads);
         const pick = choose(running, t, inp.identities);
-        if (pick && !seen(tid, pick.id, 'exposure.host-time', i)) {
-          create(tid, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
+        if (pick && !seen(t, pick.id, 'exposure.host-time', i)) {
+          create(t, pick.id, 'exposure.host-time', 'inferred', i, `token written into a log on ${host} at ${fmtTime(ts)} while payload ${pick.key} ran there (${fmtTolerance(tol)})`);
         }
       } else if (TOKEN_USE_KINDS.has(kind) && c.ip[i]! >= 0) {
         const ip = values[c.ip[i]!]!;
         const { pick, running } = behind.pick(ip, ts, t, inp.identities);
         // The reason is worded once, for the use that makes the join.
-        if (pick && !seen(tid, pick.id, 'time-overlap.ip', i)) {
+        if (pick && !seen(t, pick.id, 'time-overlap.ip', i)) {
           const hosts = hostsAt.at(ip, ts);
           const how = running > 1 ? `the payload of the token's subject among ${running} running behind ${ip}` : `the only payload running behind ${ip}`;
-          create(tid, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hostList(hosts)}) at ${fmtTime(ts)}: ${how} (${fmtTolerance(tol)})`);
+          create(t, pick.id, 'time-overlap.ip', 'inferred', i, `used from ${ip} (${hostList(hosts)}) at ${fmtTime(ts)}: ${how} (${fmtTolerance(tol)})`);
         }
       }
     }
