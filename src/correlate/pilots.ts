@@ -7,7 +7,7 @@
  */
 import type { TgEvent } from '../model/event';
 import { type EventColumns, perCode } from './columns';
-import { UnionFind } from './union-find';
+import { DenseUnionFind } from './union-find';
 import { flat, fmtTime, fmtTolerance, innerMap, type PayloadRec, type PilotRec, pushTo, WN_KINDS } from './graph';
 
 /**
@@ -122,7 +122,7 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
   const { n, values, kind: evKind } = cols;
   const c = cols.codes;
   const V = values.length;
-  const sets = new UnionFind<number>();
+  const sets = new DenseUnionFind(JOB_KINDS.length * V);
   // Submitting connection (host code → session code) → the CE job key it submitted.
   const sessionJob = new Map<number, Map<number, number>>();
   const keys: number[] = [];
