@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { junkLines, runParserOther } from '../common/testing-other';
+import { fakeSecret, junkLines, runParserOther } from '../common/testing-other';
 import { tokenFields, voOfGroups, xrootdParser } from './index';
 import { mulberry32 as rng } from '../../scenario/prng';
 
@@ -74,6 +74,27 @@ describe('xrootd parser', () => {
     expect(at(6).ids).toMatchObject({ op: 'read', endpoint: '/store/mc/file02.root' });
     expect(at(6).ids.sub).toBeUndefined();
     expect(at(6).ids.user).toBeUndefined();
+  });
+
+  it('a line holding a credential: the claims fill the ids the session left open, in their places, plus the exposure', () => {
+    const lines = [
+      '261123 14:05:41 2207 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 TLSv1.3 login as cmsuser01',
+      '261123 14:05:42 2207 XrootdXeq: alice.30112:41@wn042.example-site.org disc 0:00:01',
+    ].join('\n');
+    const secret = fakeSecret('d'.repeat(64), { sub: 'claim-sub', iss: 'https://claim.example/', jti: 'claim-jti' });
+    const { events } = runParserOther(xrootdParser, lines, { secrets: { 1: [secret], 2: [secret] } });
+    expect(events.map((e) => e.kind)).toEqual(['auth.login', 'token.exposure', 'log', 'token.exposure']);
+    const [login, , disc] = events;
+    expect(Object.entries(login!.ids)).toEqual([
+      ['session', 'alice.30112:41@wn042.example-site.org'],
+      ['clientHost', 'wn042.example-site.org'],
+      ['user', 'cmsuser01'],
+      ['sub', 'claim-sub'],
+      ['iss', 'https://claim.example/'],
+      ['tokenFps', ['d'.repeat(64)]],
+      ['jti', 'claim-jti'],
+    ]);
+    expect(Object.keys(disc!.ids)).toEqual(['session', 'clientHost', 'user', 'sub', 'iss', 'tokenFps', 'jti']);
   });
 
   it('accepts the op-first authorizations order', () => {
