@@ -7,7 +7,7 @@ describe('parseCondorLine', () => {
     // The reference: the regex parseCondorLine used per tag.
     const TAGS = /\((pid|tid|cid):(\d+)\) |\((D_[^)]*)\) /g;
     const next = rng(3);
-    const tags = ['(pid:4711) ', '(tid:2) ', '(cid:206277) ', '(D_AUDIT) ', '(D_SECURITY|D_FULLDEBUG) ', '(D_ALWAYS:2) ', '(cid:0) ', '(pid:12) '];
+    const tags = ['(pid:4711) ', '(tid:2) ', '(cid:206277) ', '(D_AUDIT) ', '(D_SECURITY|D_FULLDEBUG) ', '(D_ALWAYS:2) ', '(cid:0) ', '(pid:12) ', '(cid:000123) ', '(tid:123456789012345) ', '(pid:1234567890123456789) ', '(cid:99999999999999999999999) '];
     let read = 0;
     for (let n = 0; n < 3000; n++) {
       let run = '';
