@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../scenario/prng';
-import { anyTime, carriedTime, clfTime, epochTime, isoTime, isoTokenTime, syslogTime } from './stamp';
+import { anyTime, carriedTime, clfTime, epochTime, isoTime, isoTokenTime, syslogTime, syslogTokenTime } from './stamp';
 
 const ctx = { tz: 'Europe/Zurich', year: 2026, yearSource: 'file time' };
 
@@ -55,5 +55,10 @@ describe('timestamp finders', () => {
     }
     for (const zone of ['UTC', 'Europe/Zurich', 'America/New_York'])
       for (const t of tokens) expect(isoTokenTime(t, { tz: zone }), `${t} ${zone}`).toStrictEqual(isoTime(t, { tz: zone }));
+  });
+  it('reads a syslog stamp token exactly as syslogTime does', () => {
+    const tokens = ['Nov 23 14:02:11', 'Nov  3 04:05:06', 'Nov 3 04:05:06', 'Jan  1 00:00:00', 'Dec 31 23:59:60', 'Feb 30 12:00:00', 'Nov 23 14:02:11.5', 'nov 23 14:02:11', 'Xyz 23 14:02:11', 'Nov 123 14:02:11', 'Nov   3 14:02:11', 'Nov 23 24:61:99', 'Nov 23 14:02:11 ', ' Nov 23 14:02:11', 'Nov 00 00:00:00', ''];
+    for (const ctx of [{ tz: 'UTC', year: 2026, yearSource: 'file time' }, { tz: 'Europe/Zurich', year: 2024, yearSource: 'analyst' }])
+      for (const t of tokens) expect(syslogTokenTime(t, ctx), `${t} ${ctx.tz}`).toStrictEqual(syslogTime(t, ctx));
   });
 });

@@ -5,7 +5,7 @@
 import type { ParseContext } from '../../model/parser';
 import type { EventTime } from '../../model/time';
 import { digitsAt } from './digits';
-import { assumedTime, monthNumber, offsetTimeToUtc, parseOffsetMinutes } from './time';
+import { assumedTime, monthNumber, monthOfAbbr, offsetTimeToUtc, parseOffsetMinutes, wallTimeToUtc, yearNote } from './time';
 
 // The date and time digits sit at fixed places from the match start and are read with digitsAt
 // rather than captured (many parsers call these per line); captures: ISO 1 fraction, 2 zone;
@@ -93,6 +93,22 @@ export function syslogTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' |
     { year: ctx.year, month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]) },
     ctx.yearSource,
   );
+}
+
+// A whole token that is one syslog stamp without a fraction, `Nov 23 14:02:11` / `Nov  3 …`.
+const SYSLOG_TOKEN = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * `syslogTime(token, ctx)` for a token that holds nothing but the stamp (a syslog line's first
+ * field): the same result from one match test, the fields read in place (the time of day is the
+ * token's last eight characters); any other token goes through syslogTime.
+ */
+export function syslogTokenTime(token: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+  if (!SYSLOG_TOKEN.test(token)) return syslogTime(token, ctx);
+  const n = token.length;
+  const dayAt = token.charCodeAt(4) === 32 ? 5 : 4;
+  const ts = wallTimeToUtc(ctx.tz, ctx.year, monthOfAbbr(token.slice(0, 3))!, digitsAt(token, dayAt, n - 9 - dayAt), digitsAt(token, n - 8, 2), digitsAt(token, n - 5, 2), digitsAt(token, n - 2, 2), 0);
+  return { ts, text: token, assumed: yearNote(ctx.tz, ctx.year, ctx.yearSource) };
 }
 
 /** Reads an Apache/nginx `%t` stamp `23/Nov/2026:14:02:11 +0100` (zoned). */

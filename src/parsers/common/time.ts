@@ -145,6 +145,11 @@ const MONTHS: Record<string, number> = {
 
 const MONTH_ABBR = new Map(Object.keys(MONTHS).map((m) => [m[0]!.toUpperCase() + m.slice(1), MONTHS[m]!]));
 
+/** `Nov` → 11: the month abbreviations as the stamps write them (capitalised), or undefined. */
+export function monthOfAbbr(name: string): number | undefined {
+  return MONTH_ABBR.get(name);
+}
+
 /** `Nov` / `November` → 11, or undefined. */
 export function monthNumber(name: string): number | undefined {
   // The stamp regexes hand over `Nov` as written: found without a lower-cased copy per line.
@@ -159,6 +164,15 @@ export function tzNote(tz: string): string {
   return lastTzNote.note;
 }
 
+let lastYearNote = { tz: '', year: Number.NaN, source: '', note: '' };
+
+/** `tz=<zone>; year=<year> (<source>)`, the note of zone- and year-less times: one string per input, not one per line. */
+export function yearNote(tz: string, year: number, source: string): string {
+  const l = lastYearNote;
+  if (l.tz !== tz || l.year !== year || l.source !== source) lastYearNote = { tz, year, source, note: `tz=${tz}; year=${year} (${source})` };
+  return lastYearNote.note;
+}
+
 /** Builds the EventTime for a zone-less wall time, recording the zone (and year) assumed. */
 export function assumedTime(
   text: string,
@@ -167,6 +181,6 @@ export function assumedTime(
   yearAssumed?: string,
 ): EventTime {
   const ts = wallTimeToUtc(tz, fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
-  const assumed = yearAssumed ? `tz=${tz}; year=${fields.year} (${yearAssumed})` : tzNote(tz);
+  const assumed = yearAssumed ? yearNote(tz, fields.year, yearAssumed) : tzNote(tz);
   return { ts, text, assumed };
 }
