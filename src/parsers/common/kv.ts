@@ -108,9 +108,12 @@ function hasKeyStart(text: string, from: number, last: number): boolean {
  */
 function keyEndsAt(text: string, from: number, eq: number, key: string): boolean {
   const at = eq - key.length;
-  // The first character before the rest: pairs ending in the same letter mostly differ there. The
-  // rest is compared by the native search, found at `at` or not (a character loop was 2× slower).
-  if (at < from || text.charCodeAt(at) !== key.charCodeAt(0) || text.indexOf(key, at) !== at) return false;
+  // The first and the second-last character before the rest (the last one matched already): pairs
+  // ending in the same letter mostly differ there, and a miss of the native search below reads on
+  // to the end of the line. The rest is compared by that search, found at `at` or not (a character
+  // loop was 2× slower).
+  const k = key.length;
+  if (at < from || text.charCodeAt(at) !== key.charCodeAt(0) || (k > 2 && text.charCodeAt(eq - 2) !== key.charCodeAt(k - 2)) || text.indexOf(key, at) !== at) return false;
   for (let i = at - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
     if (!isKeyChar(c)) return true;

@@ -98,8 +98,8 @@ function fieldAt(s: string, at: number): keyof TokenFields | undefined {
       return undefined;
   }
   if (s.charCodeAt(at + name.length) !== 61 /* = */) return undefined;
-  for (let i = name.length - 1; i > 0; i--) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return undefined;
-  return name;
+  // The rest compared by the native search, found at `at` or not (a character loop was slower).
+  return s.indexOf(name, at) === at ? name : undefined;
 }
 
 /**
