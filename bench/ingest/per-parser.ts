@@ -6,9 +6,9 @@
  * The first of the three runs is printed too (µs/line, redact + parse): it pays the JIT compilation
  * (V8 compiles on other threads; `cpuUsage` counts the whole process) that the best run does not,
  * which is most of the difference between the pipeline and the sum of its parts.
- * Each line is decoded on its own, as ingestion's line splitter does (src/ingest/lines.ts): a line
- * sliced out of the whole file's string is a V8 sliced string, slower to read character by
- * character, which made parsers look ~20 % slower than in the pipeline.
+ * Each line is decoded on its own, as ingestion's line splitter does (src/ingest/lines.ts): lines
+ * split out of the whole file's string are V8 sliced strings, which moved single parsers' times by
+ * −10 to +18 % against what the pipeline's own strings cost.
  * `BENCH_PARSERS=dcache.access,xrootd` measures only the parsers named (`0` skips this table).
  */
 import { readFileSync } from 'node:fs';
