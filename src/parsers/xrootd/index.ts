@@ -208,23 +208,27 @@ class XrootdLines implements LineParser {
     // A line starting with a digit is not blank: trim() only for the others.
     const c0 = text.charCodeAt(0);
     if (!(c0 >= 48 && c0 <= 57) && !text.trim()) return [];
-    const m = LINE.exec(text);
-    if (!m) {
+    if (!LINE.test(text)) {
       if (!ECHO.test(text) || text.length > 4096) {
         this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not an xrootd log line (expected `YYMMDD HH:MM:SS tid prefix: …`)' });
       }
       return [];
     }
-    const frac = m[1];
+    // LINE's groups by the native search, without its match array: a `.` after the seconds starts
+    // the fraction, and the fraction, thread id and prefix each end at the first ` ` / `:` after them.
+    const fracEnd = text.charCodeAt(15) === 46 /* . */ ? text.indexOf(' ', 16) : 15;
+    const fracDigits = fracEnd > 15 ? fracEnd - 16 : 0;
+    const threadEnd = text.indexOf(' ', fracEnd + 1);
+    const colon = text.indexOf(':', threadEnd + 1);
+    const thread = text.slice(fracEnd + 1, threadEnd);
+    const prefix = text.slice(threadEnd + 1, colon);
+    const msg = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
     // assumedTime's result, without its fields object. The first three fraction digits, missing
     // ones read as 0 (`.5` → 500 ms).
     const tz = this.ctx.tz;
-    const ms = frac ? digitsAt(text, 16, Math.min(3, frac.length)) * (frac.length >= 3 ? 1 : frac.length === 2 ? 10 : 100) : 0;
+    const ms = fracDigits ? digitsAt(text, 16, Math.min(3, fracDigits)) * (fracDigits >= 3 ? 1 : fracDigits === 2 ? 10 : 100) : 0;
     const ts = wallTimeToUtc(tz, expandYear(digitsAt(text, 0, 2)), digitsAt(text, 2, 2), digitsAt(text, 4, 2), digitsAt(text, 7, 2), digitsAt(text, 10, 2), digitsAt(text, 13, 2), ms);
-    const time: EventTime = { ts, text: text.slice(0, frac ? 16 + frac.length : 15), assumed: tzNote(tz) };
-    const thread = m[2]!;
-    const prefix = m[3]!;
-    const msg = m[4]!;
+    const time: EventTime = { ts, text: text.slice(0, fracEnd), assumed: tzNote(tz) };
     // The literal test first: the regex alone backtracks on every line (a profiled hot spot).
     const init = msg.includes(' initialization') ? /(\S+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,}) initialization/.exec(msg) : null;
     if (init) this.host = init[2]!.toLowerCase();

@@ -97,6 +97,29 @@ describe('xrootd parser', () => {
     expect(Object.keys(disc!.ids)).toEqual(['session', 'clientHost', 'user', 'sub', 'iss', 'tokenFps', 'jti']);
   });
 
+  it('reads the header as its regex groups it: fractions of 1–6 digits, the thread, the prefix with or without a space after its colon', () => {
+    const LINE = /^\d{6} \d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
+    const lines = [
+      '261123 14:05:41 2207 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 login as cmsuser01',
+      '261123 14:05:41.5 2207 XrootdXeq: alice.30112:41@wn042.example-site.org disc 0:00:01',
+      '261123 14:05:41.12 17 XrootdXeq:bob.1:2@wn1.example-site.org pub IPv6 login as cmsuser02',
+      '261123 14:05:41.123456 17 XrootdXeq:  carol.1:3@wn2.example-site.org pub IPv4 login as cmsuser03',
+      '261123 14:05:41.1234567 17 XrootdXeq: dave.1:4@wn3.example-site.org pub IPv4 login',
+      '261123 14:05:41 17 Xrootd:Xeq: erin.1:5@wn4.example-site.org pub IPv4 login',
+      '261123 14:05:41 x17 XrootdXeq: frank.1:6@wn5.example-site.org pub IPv4 login',
+    ];
+    const { events, problems } = runParserOther(xrootdParser, lines.join('\n'));
+    const want = lines.flatMap((l, i) => {
+      const m = LINE.exec(l);
+      return m ? [[i + 1, l.slice(0, m[1] ? 16 + m[1].length : 15), /[^\s.@]+\.\d+:\d+@\S+/.exec(m[4]!)![0]]] : [];
+    });
+    expect(events.map((e) => [e.src?.line, e.time.text, e.ids.session])).toEqual(want);
+    expect(want.map((w) => w[0])).toEqual([1, 2, 3, 4, 6]);
+    // Lines 5 and 7 fail LINE but start like a start-up echo line (`\d+ `, ECHO): skipped without a
+    // problem, as before the header was read without the regex groups.
+    expect(problems).toEqual([]);
+  });
+
   it('accepts the op-first authorizations order', () => {
     const line = '261123 14:05:41 2207 scitokens_Access: New valid token subject=abc, issuer=https://x.example-iam.org/, authorizations=read:/store,create:/store/user, mapped_username=u1';
     const { events } = runParserOther(xrootdParser, line);
