@@ -46,6 +46,18 @@ export function makeEvent(
   return ev;
 }
 
+/**
+ * makeEvent for a line without credentials whose `ids` are clean already (no undefined, empty-string
+ * or non-finite field, what cleanIds keeps): the same event without the cleaning copy. A parser
+ * that builds its ids field by field this way passes lines with credentials to makeEvent instead.
+ */
+export function cleanEvent(line: RedactedLine, kind: EventKind, time: EventTime, ids: EventIds, summary?: string, severity?: Severity): EventDraft {
+  const ev: EventDraft = { time, kind, ids, text: line.text, src: { line: line.line } };
+  if (summary) ev.summary = summary;
+  if (severity) ev.severity = severity;
+  return ev;
+}
+
 /** `ids` plus the fingerprints and identity claims of the credentials found in `line`, cleaned. */
 function withLineCredentials(line: RedactedLine, ids: EventIds): EventIds {
   const fps = lineTokenFps(line);

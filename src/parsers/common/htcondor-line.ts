@@ -6,7 +6,7 @@
 import type { EventTime } from '../../model/time';
 import { digitsAt } from './digits';
 import { expandYear } from './time';
-import { wallTime } from './wall-time';
+import { wallTimeOf } from './wall-time';
 
 export interface CondorLine {
   time: EventTime;
@@ -38,15 +38,7 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
     const second = digitsAt(text, 15, 2);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
     const hasMs = text.charCodeAt(17) === 46;
-    time = wallTime(text.slice(0, hasMs ? 21 : 17), tz, {
-      year: expandYear(digitsAt(text, 6, 2)),
-      month,
-      day,
-      hour,
-      minute,
-      second,
-      ms: hasMs ? digitsAt(text, 18, 3) : 0,
-    });
+    time = wallTimeOf(text.slice(0, hasMs ? 21 : 17), tz, expandYear(digitsAt(text, 6, 2)), month, day, hour, minute, second, hasMs ? digitsAt(text, 18, 3) : 0);
   } else {
     time = { ts: Number(h[1]) * 1000 + (h[2] ? Number(h[2]) : 0), text: h[2] ? `${h[1]}.${h[2]}` : h[1] };
   }
@@ -59,8 +51,17 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
     // other, none holding a `)`: each ends at the next `) ` (no regex and match array per tag).
     for (let at = 0; at < tags.length; ) {
       const close = tags.indexOf(') ', at);
-      if (tags.charCodeAt(at + 1) === 68 /* D */) out.cat = tags.slice(at + 1, close);
-      else out[tags.slice(at + 1, at + 4) as 'pid' | 'tid' | 'cid'] = Number(tags.slice(at + 5, close));
+      // The tag is told by its first letter: a property named by a sliced string was a keyed store per tag.
+      const c = tags.charCodeAt(at + 1);
+      if (c === 68 /* D */) out.cat = tags.slice(at + 1, close);
+      else {
+        // Up to 15 digits are an exact number read in place; longer runs go through Number().
+        const n = close - at - 5;
+        const v = n <= 15 ? digitsAt(tags, at + 5, n) : Number(tags.slice(at + 5, close));
+        if (c === 112 /* p */) out.pid = v;
+        else if (c === 116 /* t */) out.tid = v;
+        else out.cid = v;
+      }
       at = close + 2;
     }
   }

@@ -42,13 +42,16 @@ export class KvPicker {
     });
   }
 
-  /** Fills `out[i]` with the value of `keys[i]` in `text` (the last one wins), undefined when absent. */
-  pick(text: string, out: (string | undefined)[]): void {
+  /**
+   * Fills `out[i]` with the value of `keys[i]` in `text` (the last one wins), undefined when absent.
+   * `spacesOnly`: the caller knows whether `text` holds whitespace other than ` ` (`hasOtherSpace`),
+   * e.g. from a regex it runs over the whole line anyway; otherwise pick looks.
+   */
+  pick(text: string, out: (string | undefined)[], spacesOnly = !hasOtherSpace(text)): void {
     const keys = this.keys;
     for (let k = 0; k < keys.length; k++) out[k] = undefined;
     // With no whitespace but ` ` in the line, an unquoted value ends at the next ` ` (a native
     // search); otherwise the sticky `\S*` finds its end (a regex call per pair, ~4× slower).
-    const spacesOnly = !OTHER_SPACE.test(text);
     const n = text.length;
     let pos = 0;
     while (pos < n) {
@@ -105,7 +108,12 @@ function hasKeyStart(text: string, from: number, last: number): boolean {
  */
 function keyEndsAt(text: string, from: number, eq: number, key: string): boolean {
   const at = eq - key.length;
-  if (at < from || !sameAt(text, at, key)) return false;
+  // The first and the second-last character before the rest (the last one matched already): pairs
+  // ending in the same letter mostly differ there, and a miss of the native search below reads on
+  // to the end of the line. The rest is compared by that search, found at `at` or not (a character
+  // loop was 2× slower).
+  const k = key.length;
+  if (at < from || text.charCodeAt(at) !== key.charCodeAt(0) || (k > 2 && text.charCodeAt(eq - 2) !== key.charCodeAt(k - 2)) || text.indexOf(key, at) !== at) return false;
   for (let i = at - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
     if (!isKeyChar(c)) return true;
@@ -117,6 +125,11 @@ function keyEndsAt(text: string, from: number, eq: number, key: string): boolean
 const NON_SPACE = /\S*/y;
 /** JavaScript's `\s` without the plain space. */
 const OTHER_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** True when `text` holds whitespace (JavaScript's `\s`) other than the plain space. */
+export function hasOtherSpace(text: string): boolean {
+  return OTHER_SPACE.test(text);
+}
 
 /** Index of the `"` closing a quoted value whose content starts at `from`, or -1 (PAIR's quoted branch). */
 function closingQuote(text: string, from: number): number {
@@ -132,12 +145,6 @@ function closingQuote(text: string, from: number): number {
     } else k++;
   }
   return -1;
-}
-
-/** `text.startsWith(key, at)` for a short key (a char loop: startsWith with a position is slow in V8). */
-function sameAt(text: string, at: number, key: string): boolean {
-  for (let i = key.length - 1; i >= 0; i--) if (text.charCodeAt(at + i) !== key.charCodeAt(i)) return false;
-  return true;
 }
 
 function isLineTerminator(c: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHosts, findIps, normIp, splitHostPort } from './net';
+import { findHosts, findIps, isIpv4Port, normIp, splitHostPort } from './net';
 
 describe('net helpers', () => {
   it('normalises IPs and splits ports', () => {
@@ -17,5 +17,14 @@ describe('net helpers', () => {
       'se01.example-site.org',
       'wn042.example-site.org',
     ]);
+  });
+  it('isIpv4Port holds only where splitHostPort reads an IPv4 before the one `:` and a port after it', () => {
+    const all = ['192.0.2.15:40100', '0.0.0.0:0', '255.255.255.255:65535', '10.1.2.3:0099', '256.1.1.1:80', '01.2.3.4:80', '1.2.3:80', '1.2.3.4:', '1.2.3.4', ' 1.2.3.4:80', '1.2.3.4:80 ', '[1.2.3.4]:80', '1.2.3.4:8:0', 'h.example:80'];
+    const fast = all.filter(isIpv4Port);
+    expect(fast).toEqual(['192.0.2.15:40100', '0.0.0.0:0', '255.255.255.255:65535', '10.1.2.3:0099']);
+    for (const s of fast) {
+      const colon = s.indexOf(':');
+      expect(splitHostPort(s), s).toEqual({ host: s.slice(0, colon), ip: s.slice(0, colon), port: Number(s.slice(colon + 1)) });
+    }
   });
 });

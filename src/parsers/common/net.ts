@@ -5,6 +5,7 @@ const V4 = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\
 const V6 = `(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|${V4})`;
 
 export const IPV4_RE = new RegExp(`^${V4}$`);
+const IPV4_PORT_RE = new RegExp(`^${V4}:\\d+$`);
 const V4_G = new RegExp(`(?<![\\d.])${V4}(?![\\d.])`, 'g');
 const V6_G = new RegExp(`(?<![0-9A-Za-z:.])${V6}(?![0-9A-Za-z:])`, 'g');
 const HOST_G = /(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.\w)/gi;
@@ -57,6 +58,15 @@ export function splitHostPort(s: string): { host: string; ip?: string; port?: nu
   }
   const ip = normIp(host);
   return ip ? { host: ip, ip, port } : { host: host.toLowerCase(), port };
+}
+
+/**
+ * True for `a.b.c.d:port` (a dotted quad, digits after one `:`, nothing else): then splitHostPort
+ * gives `{ host: ip, ip, port }` with the ip before the `:` and the port after it, which a caller
+ * may read with indexOf and slice instead (no regex captures, no object).
+ */
+export function isIpv4Port(s: string): boolean {
+  return IPV4_PORT_RE.test(s);
 }
 
 /** Every IP (v4 and v6, normalised, unique, in order of appearance) in free text. */

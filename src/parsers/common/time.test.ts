@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandYear, monthNumber, offsetTimeToUtc, parseOffsetMinutes, wallTimeToUtc, zoneOffsetMs } from './time';
+import { mulberry32 as rng } from '../../scenario/prng';
+import { expandYear, monthNumber, offsetTimeToUtc, parseOffsetMinutes, utcMs, wallTimeToUtc, zoneOffsetMs } from './time';
 
 describe('parser time helpers', () => {
   it('converts Europe/Zurich wall time to UTC across DST', () => {
@@ -21,5 +22,22 @@ describe('parser time helpers', () => {
     expect(expandYear(99)).toBe(1999);
     expect(monthNumber('Nov')).toBe(11);
     expect(monthNumber('xyz')).toBeUndefined();
+  });
+  it('utcMs is Date.UTC, the day kept or not', () => {
+    const next = rng(5);
+    const r = (n: number) => Math.floor(next() * n);
+    const odd = [0, -1, 24, 25, 60, 99, 1000, 1e6, 0.5, -0.5, 1.9, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 8.64e15];
+    for (let n = 0; n < 20000; n++) {
+      // Runs of the same day (the cached path), odd field values now and then.
+      const f = [1960 + r(100), 1 + r(12), 1 + r(31), r(24), r(60), r(61), r(1000)];
+      if (n % 7 === 0) f[r(7)] = odd[r(odd.length)]!;
+      if (n % 101 === 0) f[0] = r(120);
+      const [y, mo, d, h, mi, s, ms] = f as [number, number, number, number, number, number, number];
+      expect(utcMs(y, mo, d, h, mi, s, ms), f.join(' ')).toBe(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+      expect(utcMs(y, mo, d, h, mi, s, ms)).toBe(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+    }
+    // The ends of the time range (±8.64e15 ms): days whose start is out of it and times that are not.
+    for (const [y, mo, d] of [[-271821, 4, 19], [-271821, 4, 20], [275760, 9, 13], [275760, 9, 12]] as const)
+      for (const [h, mi, s, ms] of [[0, 0, 0, 0], [23, 59, 60, 999], [12, 0, 0, 1]] as const) expect(utcMs(y, mo, d, h, mi, s, ms)).toBe(Date.UTC(y, mo - 1, d, h, mi, s, ms));
   });
 });

@@ -69,7 +69,7 @@ export function wallTimeToUtc(
   second = 0,
   ms = 0,
 ): number {
-  const naive = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const naive = utcMs(year, month, day, hour, minute, second, ms);
   if (tz === 'UTC' || tz === 'Etc/UTC') return naive;
   const first = naive - zoneOffsetMs(tz, naive);
   const second_ = naive - zoneOffsetMs(tz, first);
@@ -106,7 +106,32 @@ export function offsetTimeToUtc(
   second = 0,
   ms = 0,
 ): number {
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return utcMs(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/** The last day utcMs read: a log's lines mostly share their day. */
+let lastDay = { year: Number.NaN, month: Number.NaN, day: Number.NaN, ms: 0 };
+const MAX_TIME = 8.64e15;
+
+/**
+ * `Date.UTC(year, month - 1, day, hour, minute, second, ms)` (a call into the runtime per line) with
+ * the day's start kept from the previous call: Date.UTC adds the time of day to the day (MakeDate),
+ * the same sum of whole numbers here. Times of day outside the clock's ranges go to Date.UTC.
+ */
+export function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (!(isIn(hour, 23) && isIn(minute, 59) && isIn(second, 60) && isIn(ms, 999))) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let d = lastDay;
+  if (year !== d.year || month !== d.month || day !== d.day) d = lastDay = { year, month, day, ms: Date.UTC(year, month - 1, day) };
+  // A day at the end of the time range: its start may be out of it and a time in that day not.
+  if (Number.isNaN(d.ms)) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const t = d.ms + (hour * 3_600_000 + minute * 60_000 + second * 1000 + ms);
+  // TimeClip: beyond ±8.64e15 ms Date.UTC gives NaN.
+  return Math.abs(t) <= MAX_TIME ? t : Number.NaN;
+}
+
+/** A whole number from 0 to `max`. */
+function isIn(v: number, max: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= max;
 }
 
 /** Two-digit year windowing: 00-69 → 20yy, 70-99 → 19yy. */
@@ -119,6 +144,11 @@ const MONTHS: Record<string, number> = {
 };
 
 const MONTH_ABBR = new Map(Object.keys(MONTHS).map((m) => [m[0]!.toUpperCase() + m.slice(1), MONTHS[m]!]));
+
+/** `Nov` → 11: the month abbreviations as the stamps write them (capitalised), or undefined. */
+export function monthOfAbbr(name: string): number | undefined {
+  return MONTH_ABBR.get(name);
+}
 
 /** `Nov` / `November` → 11, or undefined. */
 export function monthNumber(name: string): number | undefined {
@@ -134,6 +164,15 @@ export function tzNote(tz: string): string {
   return lastTzNote.note;
 }
 
+let lastYearNote = { tz: '', year: Number.NaN, source: '', note: '' };
+
+/** `tz=<zone>; year=<year> (<source>)`, the note of zone- and year-less times: one string per input, not one per line. */
+export function yearNote(tz: string, year: number, source: string): string {
+  const l = lastYearNote;
+  if (l.tz !== tz || l.year !== year || l.source !== source) lastYearNote = { tz, year, source, note: `tz=${tz}; year=${year} (${source})` };
+  return lastYearNote.note;
+}
+
 /** Builds the EventTime for a zone-less wall time, recording the zone (and year) assumed. */
 export function assumedTime(
   text: string,
@@ -142,6 +181,6 @@ export function assumedTime(
   yearAssumed?: string,
 ): EventTime {
   const ts = wallTimeToUtc(tz, fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
-  const assumed = yearAssumed ? `tz=${tz}; year=${fields.year} (${yearAssumed})` : tzNote(tz);
+  const assumed = yearAssumed ? yearNote(tz, fields.year, yearAssumed) : tzNote(tz);
   return { ts, text, assumed };
 }

@@ -5,7 +5,7 @@
  * happen on hour boundaries in the IANA zones grid sites use).
  */
 import type { EventTime } from '../../model/time';
-import { assumedTime, tzNote } from './time';
+import { assumedTime, tzNote, utcMs } from './time';
 
 const offsets = new Map<string, number>();
 let last = { tz: '', hourStart: Number.NaN, off: 0 };
@@ -16,7 +16,12 @@ export function wallTime(
   tz: string,
   f: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms?: number },
 ): EventTime {
-  const naive = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms ?? 0);
+  return wallTimeOf(text, tz, f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms ?? 0);
+}
+
+/** `wallTime` with the fields as arguments (no fields object per line). */
+export function wallTimeOf(text: string, tz: string, year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): EventTime {
+  const naive = utcMs(year, month, day, hour, minute, second, ms);
   const assumed = tzNote(tz);
   if (tz === 'UTC' || tz === 'Etc/UTC') return { ts: naive, text, assumed };
   // Consecutive lines are nearly always in the same hour: compare before building a key.
@@ -25,7 +30,7 @@ export function wallTime(
   const key = `${tz}|${hourStart}`;
   let off = offsets.get(key);
   if (off === undefined) {
-    off = assumedTime(text, tz, { year: f.year, month: f.month, day: f.day, hour: f.hour }).ts - hourStart;
+    off = assumedTime(text, tz, { year, month, day, hour }).ts - hourStart;
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(key, off);
   }

@@ -58,6 +58,20 @@ describe('dCache access log parser', () => {
     ]);
   });
 
+  it('reads lines with whitespace other than spaces as the pair syntax says (the fast path for plain lines changes nothing)', () => {
+    const line = sample.split('\n')[0]!;
+    const plain = runParserOther(dcacheAccessParser, line).events[0]!;
+    // A tab between pairs still separates them; one inside the URL value ends it there.
+    const tabbed = runParserOther(dcacheAccessParser, line.replace(' user.sub=', '\tuser.sub=')).events[0]!;
+    expect(tabbed.ids).toEqual(plain.ids);
+    const cut = runParserOther(dcacheAccessParser, line.replace('/file01.root', '/file01\u00a0.root')).events[0]!;
+    expect(cut.ids.endpoint).toBe('/pnfs/example-site.org/data/cms/store/mc/file01');
+    // The header needs plain spaces: a tab there makes the line malformed, as before.
+    const { events, problems } = runParserOther(dcacheAccessParser, line.replace(' ts=', '\tts='));
+    expect(events).toEqual([]);
+    expect(problems.map((p) => p.code)).toEqual(['line.malformed']);
+  });
+
   it('reads request URLs as the WHATWG URL parser does (the plain-URL shortcut changes nothing)', () => {
     const viaUrl = (u: string) => {
       try {

@@ -139,7 +139,8 @@ function open(ctx: ParseContext): LineParser {
       const authId = m[2].trim() === '(null)' ? '' : m[2].trim();
       const condorId = m[3].trim() === '(null)' ? '' : m[3].trim();
       k.method = method;
-      k.user = condorId.split('@')[0] || k.user;
+      const at = condorId.indexOf('@');
+      k.user = (at < 0 ? condorId : condorId.slice(0, at)) || k.user;
       if (method === 'SCITOKENS') {
         // AuthId is `<issuer>,<subject>` (m_scitokens_auth_name = issuer + "," + subject).
         const comma = authId.indexOf(',');
@@ -210,7 +211,9 @@ function open(ctx: ParseContext): LineParser {
 
   return {
     line(rl) {
-      if (!rl.text.trim()) return [];
+      // A line starting with a digit (every header) is not blank: trim() only for the others.
+      const c0 = rl.text.charCodeAt(0);
+      if (!(c0 >= 48 && c0 <= 57) && !rl.text.trim()) return [];
       const h = parseCondorLine(rl.text, ctx.tz);
       if (!h) {
         ctx.problem({ code: 'line.malformed', line: rl.line, message: 'not an HTCondor log line (no timestamp header)' });

@@ -47,4 +47,22 @@ describe('sshd parser', () => {
     expect(events).toHaveLength(1);
     expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7]);
   });
+
+  it('stamps that look like syslog or RFC 3339 but are not dates are malformed lines', () => {
+    const msg = 'ui01 sshd[4711]: Accepted publickey for erin from 198.51.100.135 port 59645 ssh2';
+    const stamps = ['Nov 23 14:02:11', 'Nov  3 04:05:06', 'Xyz 23 14:02:11', 'nov 23 14:02:11', 'NOV 23 14:02:11', '2026-11-23T14:02:11.5+01:00', '2026-13-23T14:02:11Z', '2026-11-23T25:02:11Z'];
+    const { events, problems } = runParserOther(sshdParser, stamps.map((s) => `${s} ${msg}`).join('\n'));
+    expect(events.map((e) => [e.src?.line, e.time.text])).toEqual([
+      [1, 'Nov 23 14:02:11'],
+      [2, 'Nov  3 04:05:06'],
+      [6, '2026-11-23T14:02:11.5+01:00'],
+    ]);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['line.malformed', 3],
+      ['line.malformed', 4],
+      ['line.malformed', 5],
+      ['line.malformed', 7],
+      ['line.malformed', 8],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { clfTime } from '../common/stamp';
 import { fakeSecret, junkLines, runParserOther } from '../common/testing-other';
 import { webAccessParser } from './index';
 
@@ -35,6 +36,17 @@ describe('web access log parser', () => {
     const { events, problems } = runParserOther(webAccessParser, [good, ...junkLines(), good.slice(0, 50)].join('\n'));
     expect(events).toHaveLength(1);
     expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7, 8]);
+  });
+
+  it('reads the %t stamp as clfTime does: the twelve month names as written, any offset; other months are malformed', () => {
+    const stamps = ['23/Nov/2026:14:02:11 +0100', '01/Jan/2026:00:00:00 -0000', '31/Dec/2025:23:59:60 -0530', '29/Feb/2024:12:00:00 +1400', '23/nov/2026:14:02:11 +0100', '23/Xyz/2026:14:02:11 +0100', '23/NOV/2026:14:02:11 +0100'];
+    const { events, problems } = runParserOther(webAccessParser, stamps.map((t) => `192.0.2.1 - - [${t}] "GET / HTTP/1.1" 200 5`).join('\n'));
+    expect(events.map((e) => e.time)).toEqual(stamps.slice(0, 4).map((t) => clfTime(t)));
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['line.malformed', 5],
+      ['line.malformed', 6],
+      ['line.malformed', 7],
+    ]);
   });
 
   it('reads method and path of odd request strings as split(" ") and split("?") do', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { junkLines, runParserOther } from '../common/testing-other';
+import { fakeSecret, junkLines, runParserOther } from '../common/testing-other';
 import { tokenFields, voOfGroups, xrootdParser } from './index';
 import { mulberry32 as rng } from '../../scenario/prng';
 
@@ -74,6 +74,50 @@ describe('xrootd parser', () => {
     expect(at(6).ids).toMatchObject({ op: 'read', endpoint: '/store/mc/file02.root' });
     expect(at(6).ids.sub).toBeUndefined();
     expect(at(6).ids.user).toBeUndefined();
+  });
+
+  it('a line holding a credential: the claims fill the ids the session left open, in their places, plus the exposure', () => {
+    const lines = [
+      '261123 14:05:41 2207 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 TLSv1.3 login as cmsuser01',
+      '261123 14:05:42 2207 XrootdXeq: alice.30112:41@wn042.example-site.org disc 0:00:01',
+    ].join('\n');
+    const secret = fakeSecret('d'.repeat(64), { sub: 'claim-sub', iss: 'https://claim.example/', jti: 'claim-jti' });
+    const { events } = runParserOther(xrootdParser, lines, { secrets: { 1: [secret], 2: [secret] } });
+    expect(events.map((e) => e.kind)).toEqual(['auth.login', 'token.exposure', 'log', 'token.exposure']);
+    const [login, , disc] = events;
+    expect(Object.entries(login!.ids)).toEqual([
+      ['session', 'alice.30112:41@wn042.example-site.org'],
+      ['clientHost', 'wn042.example-site.org'],
+      ['user', 'cmsuser01'],
+      ['sub', 'claim-sub'],
+      ['iss', 'https://claim.example/'],
+      ['tokenFps', ['d'.repeat(64)]],
+      ['jti', 'claim-jti'],
+    ]);
+    expect(Object.keys(disc!.ids)).toEqual(['session', 'clientHost', 'user', 'sub', 'iss', 'tokenFps', 'jti']);
+  });
+
+  it('reads the header as its regex groups it: fractions of 1–6 digits, the thread, the prefix with or without a space after its colon', () => {
+    const LINE = /^\d{6} \d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))? (\d+) ([^\s:]+): ?(.*)$/;
+    const lines = [
+      '261123 14:05:41 2207 XrootdXeq: alice.30112:41@wn042.example-site.org pub IPv4 login as cmsuser01',
+      '261123 14:05:41.5 2207 XrootdXeq: alice.30112:41@wn042.example-site.org disc 0:00:01',
+      '261123 14:05:41.12 17 XrootdXeq:bob.1:2@wn1.example-site.org pub IPv6 login as cmsuser02',
+      '261123 14:05:41.123456 17 XrootdXeq:  carol.1:3@wn2.example-site.org pub IPv4 login as cmsuser03',
+      '261123 14:05:41.1234567 17 XrootdXeq: dave.1:4@wn3.example-site.org pub IPv4 login',
+      '261123 14:05:41 17 Xrootd:Xeq: erin.1:5@wn4.example-site.org pub IPv4 login',
+      '261123 14:05:41 x17 XrootdXeq: frank.1:6@wn5.example-site.org pub IPv4 login',
+    ];
+    const { events, problems } = runParserOther(xrootdParser, lines.join('\n'));
+    const want = lines.flatMap((l, i) => {
+      const m = LINE.exec(l);
+      return m ? [[i + 1, l.slice(0, m[1] ? 16 + m[1].length : 15), /[^\s.@]+\.\d+:\d+@\S+/.exec(m[4]!)![0]]] : [];
+    });
+    expect(events.map((e) => [e.src?.line, e.time.text, e.ids.session])).toEqual(want);
+    expect(want.map((w) => w[0])).toEqual([1, 2, 3, 4, 6]);
+    // Lines 5 and 7 fail LINE but start like a start-up echo line (`\d+ `, ECHO): skipped without a
+    // problem, as before the header was read without the regex groups.
+    expect(problems).toEqual([]);
   });
 
   it('accepts the op-first authorizations order', () => {
