@@ -29,6 +29,9 @@ const HTTP_REQ = /\b(GET|PUT|POST|DELETE|HEAD|PROPFIND|COPY|MKCOL|MOVE|OPTIONS) 
 const TOKEN_REJECT = /Token already expired|Failed to deserialize SciToken|Token does not appear to be a valid JWT|Authorized issuer without a config/;
 // Lines xrootd writes without a timestamp (configuration echo at start-up).
 const ECHO = /^(Config|=====>|\+\+\+\+\+\+|------|Copr\.|\s|[a-z]+\.[a-z]+ |Plugin |\d+ )/;
+// A line that starts with xrootd's time stamp is a log line, however its header then reads: one that
+// fails LINE is malformed, not an echo (`\d+ ` above would otherwise drop it without a word).
+const STAMPED = /^\d{6} \d{2}:\d{2}:\d{2}/;
 
 const HTTP_OPS: Record<string, string> = {
   GET: 'read', HEAD: 'stat', PUT: 'write', POST: 'write', DELETE: 'delete', PROPFIND: 'stat', COPY: 'tpc', MKCOL: 'mkdir', MOVE: 'rename', OPTIONS: 'stat',
@@ -209,7 +212,7 @@ class XrootdLines implements LineParser {
     const c0 = text.charCodeAt(0);
     if (!(c0 >= 48 && c0 <= 57) && !text.trim()) return [];
     if (!LINE.test(text)) {
-      if (!ECHO.test(text) || text.length > 4096) {
+      if (!ECHO.test(text) || STAMPED.test(text) || text.length > 4096) {
         this.ctx.problem({ code: 'line.malformed', line: line.line, message: 'not an xrootd log line (expected `YYMMDD HH:MM:SS tid prefix: …`)' });
       }
       return [];

@@ -115,9 +115,9 @@ describe('xrootd parser', () => {
     });
     expect(events.map((e) => [e.src?.line, e.time.text, e.ids.session])).toEqual(want);
     expect(want.map((w) => w[0])).toEqual([1, 2, 3, 4, 6]);
-    // Lines 5 and 7 fail LINE but start like a start-up echo line (`\d+ `, ECHO): skipped without a
-    // problem, as before the header was read without the regex groups.
-    expect(problems).toEqual([]);
+    // Lines 5 and 7 start with the time stamp but fail LINE: malformed, said so (they once passed
+    // for start-up echo lines, `\d+ `, and were dropped without a word).
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[5, 'line.malformed'], [7, 'line.malformed']]);
   });
 
   it('accepts the op-first authorizations order', () => {
