@@ -85,7 +85,8 @@ export class EntityLinkSink {
   }
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Orders records by id (code-unit order, as the case lists them). */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * `keys` in the order of `${key}${sep}…` strings, or undefined when one such prefix begins another

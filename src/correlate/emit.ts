@@ -13,7 +13,7 @@ import { isoTime } from '../model/iso-time';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
 import { type EventColumns, perCode } from './columns';
-import { EntityLinkSink, linksInIdOrder, groupOrder, MAX_EVIDENCE } from './emit-sink';
+import { EntityLinkSink, linksInIdOrder, MAX_EVIDENCE } from './emit-sink';
 import { EventLinkRows } from './event-links';
 import { entityId, type RefTables } from './refs';
 import { voOfGroup } from './tokens';
@@ -49,7 +49,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
   emitSpans(g, sink);
   for (const e of sink.ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
   const entities = sink.sortedEntities();
-  return { entities, links: linksInIdOrder(sink.links, rows.linksByRule(groupOrder)) };
+  return { entities, links: linksInIdOrder(sink.links, rows.linksByRule()) };
 }
 
 /** Ids of the first `max` of `idx` that `pred` accepts (a token used 100k times: 5 reads, not 100k). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model/entity';
 import { mulberry32 } from '../scenario/prng';
-import { groupOrder as groupOrderOfEmit, linksInIdOrder } from './emit-sink';
+import { linksInIdOrder } from './emit-sink';
 import { EventLinkRows } from './event-links';
 
 /** What the rows must give: one link per (rule, from, to), evidence in event order, sorted by id. */
@@ -19,7 +19,7 @@ function expected(rows: Array<[string, string, string, number]>, eventIds: strin
 function built(rows: Array<[string, string, string, number]>, eventIds: string[], max: number): Link[] {
   const r = new EventLinkRows(max, eventIds);
   for (const [rule, from, to, ev] of rows) r.add(r.ruleId(rule), r.fromId(from), r.toId(to), ev);
-  return linksInIdOrder(new Map(), r.linksByRule(groupOrderOfEmit));
+  return linksInIdOrder(new Map(), r.linksByRule());
 }
 
 describe('EventLinkRows', () => {

@@ -6,10 +6,8 @@
  */
 import { type Dict, dict } from '../model/dict';
 import type { Link } from '../model/entity';
+import { byId, groupOrder } from './emit-sink';
 import { pushTo } from './graph';
-
-/** `keys` in the order of `${key}${sep}…` strings, or undefined when that order needs whole ids. */
-export type GroupOrder = (keys: Iterable<string>, sep: string) => string[] | undefined;
 
 const ROW_BITS = 12;
 const CHUNK_ROWS = 1 << ROW_BITS;
@@ -64,16 +62,11 @@ export class EventLinkRows {
     return this.chunks[r >>> ROW_BITS]![((r & ROW_MASK) << 2) + f]!;
   }
 
-  /** Rules that have rows. */
-  ruleNames(): string[] {
-    return [...this.rules.list];
-  }
-
   /**
    * The links of every rule, each list in id order (`rule:from->to`), evidence in event order
    * (repeats of one event dropped, at most `maxEvidence`).
    */
-  linksByRule(groupOrder: GroupOrder): Map<string, Link[]> {
+  linksByRule(): Map<string, Link[]> {
     const out = new Map<string, Link[]>();
     if (this.n === 0) return out;
     const fromOrder = groupOrder(this.froms.list, '->');
@@ -140,13 +133,12 @@ export class EventLinkRows {
       else if (l.evidence.length < this.maxEvidence && l.evidence[l.evidence.length - 1] !== evId) l.evidence.push(evId);
     }
     const out = new Map<string, Link[]>();
-    for (const l of [...byKey.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const l of [...byKey.values()].sort(byId)) {
       pushTo(out, l.rule, l);
     }
     return out;
   }
 }
-
 
 /** rank[index of s] = position of s in `ordered`. */
 function rankOf(ordered: string[], index: Dict): number[] {

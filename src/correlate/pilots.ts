@@ -126,14 +126,21 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
   // Submitting connection (host code → session code) → the CE job key it submitted.
   const sessionJob = new Map<number, Map<number, number>>();
   const keys: number[] = [];
+  // Every job key named, once each (a key recurs on each of its job's events).
   const seenKeys: number[] = [];
+  const keySeen = new Uint8Array(JOB_KINDS.length * V);
   // Each event's first job key (-1: none), kept for the second pass.
   const firstKey = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const nk = jobKeys(cols, i, keys);
     firstKey[i] = nk ? keys[0]! : -1;
     for (let j = 1; j < nk; j++) sets.union(keys[0]!, keys[j]!);
-    for (let j = 0; j < nk; j++) seenKeys.push(keys[j]!);
+    for (let j = 0; j < nk; j++) {
+      const k = keys[j]!;
+      if (keySeen[k]) continue;
+      keySeen[k] = 1;
+      seenKeys.push(k);
+    }
     if (c.session[i]! >= 0 && c.ceJobId[i]! >= 0 && evKind[i] === 'job.submit') innerMap(sessionJob, c.host[i]!).set(c.session[i]!, CE * V + c.ceJobId[i]!);
   }
   // A job's name (`ce:123.0`), and each set's root name: the smallest member name, as the records
