@@ -10,3 +10,8 @@ export function digitsAt(text: string, at: number, n: number): number {
   for (let i = at; i < at + n; i++) v = v * 10 + (text.charCodeAt(i) - 48);
   return v;
 }
+
+/** Date and clock fields in range (a leap second allowed), as every stamp reader checks them. */
+export function clockInRange(month: number, day: number, hour: number, minute: number, second: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
+}

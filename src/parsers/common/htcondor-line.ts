@@ -4,7 +4,7 @@
  * `%m/%d/%y %H:%M:%S[.mmm]` wall time (no zone, read in ctx.tz) or the D_TIMESTAMP epoch form.
  */
 import type { EventTime } from '../../model/time';
-import { digitsAt } from './digits';
+import { clockInRange, digitsAt } from './digits';
 import { expandYear } from './time';
 import { wallTimeOf } from './wall-time';
 
@@ -36,7 +36,7 @@ export function parseCondorLine(text: string, tz: string): CondorLine | undefine
     const hour = digitsAt(text, 9, 2);
     const minute = digitsAt(text, 12, 2);
     const second = digitsAt(text, 15, 2);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+    if (!clockInRange(month, day, hour, minute, second)) return undefined;
     const hasMs = text.charCodeAt(17) === 46;
     time = wallTimeOf(text.slice(0, hasMs ? 21 : 17), tz, expandYear(digitsAt(text, 6, 2)), month, day, hour, minute, second, hasMs ? digitsAt(text, 18, 3) : 0);
   } else {

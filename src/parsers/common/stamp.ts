@@ -4,7 +4,7 @@
  */
 import type { ParseContext } from '../../model/parser';
 import type { EventTime } from '../../model/time';
-import { digitsAt } from './digits';
+import { clockInRange, digitsAt } from './digits';
 import { assumedTime, monthNumber, monthOfAbbr, offsetTimeToUtc, parseOffsetMinutes, wallTimeToUtc, yearNote } from './time';
 
 // The date and time digits sit at fixed places from the match start and are read with digitsAt
@@ -32,7 +32,7 @@ export function isoTime(text: string, ctx: Pick<ParseContext, 'tz'>): EventTime 
   const h = digitsAt(text, at + 11, 2);
   const mi = digitsAt(text, at + 14, 2);
   const s = digitsAt(text, at + 17, 2);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  if (!clockInRange(mo, d, h, mi, s)) return undefined;
   const ms = fracMs(m[1]);
   if (m[2]) {
     const off = parseOffsetMinutes(m[2]);
@@ -58,7 +58,7 @@ export function isoTokenTime(token: string, ctx: Pick<ParseContext, 'tz'>): Even
   const h = digitsAt(token, 11, 2);
   const mi = digitsAt(token, 14, 2);
   const s = digitsAt(token, 17, 2);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  if (!clockInRange(mo, d, h, mi, s)) return undefined;
   const n = token.length;
   // The zone is what follows the fraction digits: nothing, `Z`, `±hhmm` or `±hh:mm`.
   let zone = 19;
