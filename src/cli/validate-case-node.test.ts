@@ -5,6 +5,7 @@ import { validateCase } from '../model/validate';
 import { analyzeSources } from '../pipeline/index';
 import { collectScenario } from '../scenario/testing';
 import { validateCaseNode } from './validate-case-node';
+import { ChainedLinks, type LinkRange } from '../correlate/link-list';
 
 // biome-ignore lint/suspicious/noExplicitAny: each break reaches into a different part of the document
 type Doc = Record<string, any>;
@@ -43,11 +44,21 @@ const BREAKS: Record<string, (c: Doc) => void> = {
   },
 };
 
+/** A real analysed case, straight from correlation (made once for both tests). */
+let made: Promise<Case> | undefined;
+function analysed(): Promise<Case> {
+  made ??= collectScenario({ name: 'stolen-token', seed: 5, size: 1_000_000 }).then(({ files }) =>
+    analyzeSources(
+      [...files].filter(([p]) => !p.startsWith('answers:')).map(([p, b]) => bytesSource(p, b)),
+      { name: 'agree' },
+    ),
+  );
+  return made;
+}
+
 describe('validateCaseNode (Ajv) and validateCase (core) agree', () => {
   it('on a real analysed case and on each way of breaking it', async () => {
-    const { files } = await collectScenario({ name: 'stolen-token', seed: 5, size: 1_000_000 });
-    const sources = [...files].filter(([p]) => !p.startsWith('answers:')).map(([p, b]) => bytesSource(p, b));
-    const good: Case = JSON.parse(JSON.stringify(await analyzeSources(sources, { name: 'agree' })));
+    const good: Case = JSON.parse(JSON.stringify(await analysed()));
     expect(good.findings.length).toBeGreaterThan(0);
     expect(validateCaseNode(good)).toEqual({ valid: true, errors: [] });
     expect(validateCase(good, { parsedJson: true }).valid).toBe(true);
@@ -58,5 +69,17 @@ describe('validateCaseNode (Ajv) and validateCase (core) agree', () => {
       expect([what, node.valid, validateCase(bad, { parsedJson: true }).valid]).toEqual([what, false, false]);
       expect(node.errors.length, what).toBeGreaterThan(0);
     }
+  });
+
+  it("checks a fresh case's link table link by link, and names the bad one", async () => {
+    const fresh = await analysed();
+    expect(Array.isArray(fresh.links)).toBe(false);
+    expect(fresh.links.length).toBeGreaterThan(10);
+    expect(validateCaseNode(fresh)).toEqual({ valid: true, errors: [] });
+    const links = [...fresh.links];
+    const broken = { length: 1, at: () => ({ ...links[3]!, confidence: 'maybe' }) } as unknown as LinkRange;
+    const node = validateCaseNode({ ...fresh, links: new ChainedLinks([links.slice(0, 3), broken, links.slice(4)]) });
+    expect(node.valid).toBe(false);
+    expect(node.errors[0]).toMatch(/^\/links\/3\/confidence: /);
   });
 });

@@ -5,14 +5,34 @@
  * core keeps its interpreting validator; a test holds both to the same verdicts.
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import { caseSchema } from '../model/case-schema';
+import { caseSchema, linkSchema } from '../model/case-schema';
 import type { ValidationResult } from '../model/validate';
 
 let compiled: ValidateFunction | undefined;
+let compiledLink: ValidateFunction | undefined;
 
-/** Validates a parsed JSON value (from JSON.parse or equivalent: no undefined properties). */
+/**
+ * Validates a parsed JSON value (from JSON.parse or equivalent: no undefined properties), or a case
+ * fresh from correlation, whose links are a table that makes each link as it is read: those are
+ * checked one at a time against the link schema, never held as a million objects at once.
+ */
 export function validateCaseNode(doc: unknown): ValidationResult {
   compiled ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(caseSchema as object);
-  if (compiled(doc)) return { valid: true, errors: [] };
-  return { valid: false, errors: (compiled.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`) };
+  const links = (doc as { links?: unknown } | null)?.links;
+  const table = links !== null && typeof links === 'object' && !Array.isArray(links) && Symbol.iterator in links ? (links as Iterable<unknown>) : undefined;
+  const whole = table ? { ...(doc as object), links: [] } : doc;
+  if (!compiled(whole)) return { valid: false, errors: errorsOf(compiled) };
+  if (table) {
+    compiledLink ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(linkSchema as object);
+    let i = 0;
+    for (const l of table) {
+      if (!compiledLink(l)) return { valid: false, errors: errorsOf(compiledLink).map((e) => `/links/${i}${e === '/' ? '' : e}`) };
+      i++;
+    }
+  }
+  return { valid: true, errors: [] };
+}
+
+function errorsOf(v: ValidateFunction): string[] {
+  return (v.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
 }

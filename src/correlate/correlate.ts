@@ -1,5 +1,5 @@
 import type { CaseSettings } from '../model/case';
-import type { Entity, Link } from '../model/entity';
+import type { Entity, LinkList } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { TokenInfo } from '../model/token';
 import { eventColumns } from './columns';
@@ -79,7 +79,7 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
 }
 
 /** Events → entity graph: deterministic ids `<kind>:<key>`, sorted entities and links. */
-export function correlate(events: TgEvent[], tokens: TokenInfo[], settings: CaseSettings): { entities: Entity[]; links: Link[] } {
+export function correlate(events: TgEvent[], tokens: TokenInfo[], settings: CaseSettings): { entities: Entity[]; links: LinkList } {
   const g = buildGraph(events, tokens, settings);
   return { entities: g.entities, links: g.links };
 }

@@ -4,6 +4,7 @@
  */
 import type { Entity, EntityKind, Link } from '../model/entity';
 import { innerMap } from './graph';
+import { ChainedLinks, type LinkRun } from './link-list';
 
 export const MAX_EVENTS = 200;
 export const MAX_EVIDENCE = 50;
@@ -108,19 +109,23 @@ export function groupOrder(keys: Iterable<string>, sep: string): string[] | unde
 /**
  * Links sorted by id (`rule:from->to`), group by group: a million links with long shared prefixes
  * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
+ * `sortedByRule` holds runs already in id order (event-links.ts), left as they are.
  */
-export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, Link[]> = new Map()): Link[] {
-  const out: Link[] = [];
+export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, LinkRun> = new Map()): ChainedLinks {
+  const runs: LinkRun[] = [];
+  let out: Link[] = [];
   const rules = groupOrder([...links.keys(), ...sortedByRule.keys()], ':');
   if (!rules) {
     for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
-    for (const list of sortedByRule.values()) for (const l of list) out.push(l);
-    return out.sort(byId);
+    for (const run of sortedByRule.values()) for (const l of new ChainedLinks([run])) out.push(l);
+    return new ChainedLinks([out.sort(byId)]);
   }
   for (const rule of rules) {
     const sorted = sortedByRule.get(rule);
     if (sorted) {
-      for (const l of sorted) out.push(l);
+      if (out.length) runs.push(out);
+      out = [];
+      runs.push(sorted);
       continue;
     }
     const byFrom = links.get(rule)!;
@@ -138,5 +143,6 @@ export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>
       else for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
     }
   }
-  return out;
+  if (out.length) runs.push(out);
+  return new ChainedLinks(runs);
 }

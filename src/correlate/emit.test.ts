@@ -13,7 +13,7 @@ function nested(links: Array<[string, string, string]>): Map<string, Map<string,
   return m;
 }
 
-const ids = (ls: Link[]) => ls.map((l) => l.id);
+const ids = (ls: Iterable<Link>) => Array.from(ls, (l) => l.id);
 const sortedIds = (ls: Array<[string, string, string]>) => ls.map(([r, f, t]) => `${r}:${f}->${t}`).sort();
 
 describe('linksInIdOrder', () => {

@@ -7,7 +7,7 @@
  * function of ten loops, every loop after a deoptimisation ran in the interpreter until the whole
  * function was compiled again: seconds at a million events.
  */
-import type { Entity, Link } from '../model/entity';
+import type { Entity, LinkList } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import { isoTime } from '../model/iso-time';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
@@ -35,7 +35,7 @@ const IDENTITY_RULES = { requested: 'identity.requested-from', seen: 'identity.s
 
 const iso = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? '' : isoTime(ts));
 
-export function emit(g: EmitInput): { entities: Entity[]; links: Link[] } {
+export function emit(g: EmitInput): { entities: Entity[]; links: LinkList } {
   const sink = new EntityLinkSink(g.columns.ts, g.columns.id);
   const rows = new EventLinkRows(MAX_EVIDENCE, g.columns.id);
   recordMembers(g, sink);

@@ -19,7 +19,7 @@ function expected(rows: Array<[string, string, string, number]>, eventIds: strin
 function built(rows: Array<[string, string, string, number]>, eventIds: string[], max: number): Link[] {
   const r = new EventLinkRows(max, eventIds);
   for (const [rule, from, to, ev] of rows) r.add(r.ruleId(rule), r.fromId(from), r.toId(to), ev);
-  return linksInIdOrder(new Map(), r.linksByRule());
+  return Array.from(linksInIdOrder(new Map(), r.linksByRule()));
 }
 
 describe('EventLinkRows', () => {

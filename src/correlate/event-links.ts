@@ -1,13 +1,15 @@
 /**
  * The links one event makes on its own (token or identity used from an IP, presented to a service,
  * on an endpoint): a million of them in a big case, each seen once per event that names it. They
- * are kept as rows of numbers (rule, from, to, event) and turned into `Link`s once, already in id
- * order: two stable counting sorts instead of a map per source and a sort of every link.
+ * are kept as rows of numbers (rule, from, to, event), put in id order once by two stable counting
+ * sorts (instead of a map per source and a sort of every link), and made into a `Link` only when
+ * a reader asks for it (link-list.ts).
  */
 import { type Dict, dict } from '../model/dict';
 import type { Link } from '../model/entity';
 import { byId, groupOrder } from './emit-sink';
 import { pushTo } from './graph';
+import { type LinkRun, RowLinks } from './link-list';
 
 const ROW_BITS = 12;
 const CHUNK_ROWS = 1 << ROW_BITS;
@@ -24,6 +26,9 @@ export class EventLinkRows {
   private readonly rules = dict();
   private readonly froms = dict();
   private readonly tos = dict();
+  // After linksByRule: rows in link order, and where each link's rows start (one past the last).
+  private order: number[] = [];
+  private starts = new Int32Array(1);
 
   constructor(
     private readonly maxEvidence: number,
@@ -63,11 +68,12 @@ export class EventLinkRows {
   }
 
   /**
-   * The links of every rule, each list in id order (`rule:from->to`), evidence in event order
-   * (repeats of one event dropped, at most `maxEvidence`).
+   * The links of every rule, each run in id order (`rule:from->to`), evidence in event order
+   * (repeats of one event dropped, at most `maxEvidence`). The rows are sorted here, once; each
+   * `Link` object is made when a reader asks for it (link-list.ts).
    */
-  linksByRule(): Map<string, Link[]> {
-    const out = new Map<string, Link[]>();
+  linksByRule(): Map<string, LinkRun> {
+    const out = new Map<string, LinkRun>();
     if (this.n === 0) return out;
     const fromOrder = groupOrder(this.froms.list, '->');
     if (!fromOrder) return this.linksSortedById();
@@ -78,45 +84,50 @@ export class EventLinkRows {
     const byTo = countingSort(this.n, this.tos.list.length, (i) => toRank[this.field(i, 2)]!);
     const nFrom = this.froms.list.length;
     const order = countingSort(this.n, this.rules.list.length * nFrom, (i) => this.field(i, 0) * nFrom + fromRank[this.field(i, 1)]!, byTo);
-    let cur: Link | undefined;
+    // A link starts where (rule, from, to) changes; a rule's links are one run of them.
+    const starts = new Int32Array(this.n + 1);
+    let links = 0;
     let curKey = -1;
     let curTo = -1;
-    let rule = '';
-    let from = '';
-    let prefix = '';
-    let list: Link[] = [];
+    let curRule = -1;
+    let ruleLo = 0;
     for (let k = 0; k < this.n; k++) {
       const r = order[k]!;
       const ruleCode = this.field(r, 0);
-      const fromCode = this.field(r, 1);
-      const key = ruleCode * nFrom + fromCode;
+      const key = ruleCode * nFrom + this.field(r, 1);
       const to = this.field(r, 2);
-      const evId = this.eventIds[this.field(r, 3)]!;
-      if (key === curKey && to === curTo) {
-        const ev = cur!.evidence;
-        if (ev.length < this.maxEvidence && ev[ev.length - 1] !== evId) ev.push(evId);
-        continue;
+      if (key === curKey && to === curTo) continue;
+      if (ruleCode !== curRule) {
+        if (curRule >= 0) out.set(this.rules.list[curRule]!, new RowLinks(this, ruleLo, links));
+        curRule = ruleCode;
+        ruleLo = links;
       }
-      if (key !== curKey) {
-        const ruleName = this.rules.list[ruleCode]!;
-        if (ruleName !== rule) {
-          rule = ruleName;
-          list = [];
-          out.set(rule, list);
-        }
-        from = this.froms.list[fromCode]!;
-        // One flat `rule:from->` per source; each id is that prefix and its target, a two-piece
-        // rope (one small object) rather than a copy of both: a token's hundred endpoint links
-        // share their prefix, and the case keeps a million of these ids.
-        prefix = [rule, ':', from, '->'].join('');
-        curKey = key;
-      }
-      const toS = this.tos.list[to]!;
-      cur = { id: prefix + toS, from, to: toS, rule, confidence: 'certain', evidence: [evId] };
+      starts[links++] = k;
+      curKey = key;
       curTo = to;
-      list.push(cur);
     }
+    out.set(this.rules.list[curRule]!, new RowLinks(this, ruleLo, links));
+    starts[links] = this.n;
+    this.order = order;
+    this.starts = starts.slice(0, links + 1);
     return out;
+  }
+
+  /** Link `j` of the sorted rows (after `linksByRule`). */
+  linkAt(j: number): Link {
+    const order = this.order;
+    const lo = this.starts[j]!;
+    const hi = this.starts[j + 1]!;
+    const r = order[lo]!;
+    const rule = this.rules.list[this.field(r, 0)]!;
+    const from = this.froms.list[this.field(r, 1)]!;
+    const to = this.tos.list[this.field(r, 2)]!;
+    const evidence: string[] = [];
+    for (let k = lo; k < hi && evidence.length < this.maxEvidence; k++) {
+      const evId = this.eventIds[this.field(order[k]!, 3)]!;
+      if (evidence[evidence.length - 1] !== evId) evidence.push(evId);
+    }
+    return { id: `${rule}:${from}->${to}`, from, to, rule, confidence: 'certain', evidence };
   }
 
   /** When source ids nest (`a` begins `a->…`'s rival), whole ids decide: build, then sort. */

@@ -4,7 +4,7 @@
  * Event references are indices into `Graph.events`.
  */
 import type { CaseSettings } from '../model/case';
-import type { Confidence, Entity, Link } from '../model/entity';
+import type { Confidence, Entity, LinkList } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import type { Evidence } from '../model/finding';
 import type { TokenInfo } from '../model/token';
@@ -130,7 +130,8 @@ export interface Graph {
   /** tokenJoins grouped by target (pilot or payload entity id). */
   joinsByTarget: Map<string, TokenJoin[]>;
   entities: Entity[];
-  links: Link[];
+  /** In id order; the links events make on their own are made as they are read (link-list.ts). */
+  links: LinkList;
   entityById: Map<string, Entity>;
 }
 

@@ -38,9 +38,11 @@ export function* caseJsonChunks(c: Case, chunkChars = 1 << 20): Generator<string
   for (const { k, at, end } of slots) {
     add(skeleton.slice(from, at));
     if (add(`"${k}":[`)) yield take();
-    const items: readonly unknown[] = c[k];
-    for (let i = 0; i < items.length; i++) if (add(`${i ? ',' : ''}\n${JSON.stringify(items[i])}`)) yield take();
-    if (add(`${items.length ? '\n' : ''}]`)) yield take();
+    // Links may be a table that makes each link as it is read (src/model/entity.ts LinkList).
+    const items: Iterable<unknown> = c[k];
+    let i = 0;
+    for (const item of items) if (add(`${i++ ? ',' : ''}\n${JSON.stringify(item)}`)) yield take();
+    if (add(`${i ? '\n' : ''}]`)) yield take();
     from = end;
   }
   add(`${skeleton.slice(from)}\n`);

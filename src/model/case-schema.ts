@@ -96,7 +96,8 @@ const entity = {
   additionalProperties: false,
 } as const;
 
-const link = {
+/** One link (exported for validators that check a case's links one at a time). */
+export const linkSchema = {
   type: 'object',
   required: ['id', 'from', 'to', 'rule', 'confidence', 'evidence'],
   properties: {
@@ -165,7 +166,7 @@ export const caseSchema = {
     events: { type: 'array', items: event },
     tokens: { type: 'array', items: token },
     entities: { type: 'array', items: entity },
-    links: { type: 'array', items: link },
+    links: { type: 'array', items: linkSchema },
     findings: { type: 'array', items: finding },
     problems: { type: 'array', items: problem },
     redaction: { type: 'object', additionalProperties: int },

@@ -1,4 +1,4 @@
-import type { Entity, Link } from './entity';
+import type { Entity, LinkList } from './entity';
 import type { TgEvent } from './event';
 import type { Finding } from './finding';
 import type { Problem } from './problem';
@@ -47,7 +47,8 @@ export interface Case {
   events: TgEvent[];
   tokens: TokenInfo[];
   entities: Entity[];
-  links: Link[];
+  /** In id order; an array once read back from JSON or the store. */
+  links: LinkList;
   findings: Finding[];
   problems: Problem[];
   redaction: RedactionCounts;

@@ -38,3 +38,15 @@ export interface Link {
   from_ts?: number;
   to_ts?: number;
 }
+
+/**
+ * A case's links in id order: a plain array (a case read from JSON or the app's store), or
+ * correlation's link table, which makes each `Link` as it is read. A big case has a million links
+ * that only a writer or a view reads, each once: kept as rows of numbers, they cost no objects to
+ * build, retain or collect (src/correlate/link-list.ts). `toJSON` gives the array, so a case
+ * serialises the same either way; code that needs an array writes `Array.from(links)`.
+ */
+export interface LinkList extends Iterable<Link> {
+  readonly length: number;
+}
+

@@ -1,7 +1,7 @@
 /** The model: tokentrail's vocabulary. */
 export type { Case, CaseSettings, InputRecord } from './case';
 export { CASE_FORMAT, DEFAULT_SETTINGS } from './case';
-export type { Confidence, Entity, EntityKind, Link } from './entity';
+export type { Confidence, Entity, EntityKind, Link, LinkList } from './entity';
 export { ENTITY_KINDS } from './entity';
 export type { EventDraft, EventKind, EventSource, TgEvent } from './event';
 export type { Evidence, Finding } from './finding';

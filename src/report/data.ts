@@ -305,11 +305,16 @@ export async function makeScrubber(c: Case, opts: ReportOptions, content: unknow
   return (s) => table.scrub(s.replace(/eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.\[sig-redacted:([0-9a-f]{16})\]/g, '[jwt:$1]'));
 }
 
-/** Deep-maps every string in a JSON-like value. */
+/**
+ * Deep-maps every string in a JSON-like value. Like JSON, it reads an object through its `toJSON`
+ * when it has one: a fresh case's links are a table that gives its array that way (LinkList).
+ */
 export function walkStrings<T>(value: T, f: (s: string) => string): T {
   if (typeof value === 'string') return f(value) as T;
   if (Array.isArray(value)) return value.map((v) => walkStrings(v, f)) as T;
   if (value && typeof value === 'object') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return walkStrings(toJSON.call(value), f) as T;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = walkStrings(v, f);
     return out as T;

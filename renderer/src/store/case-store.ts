@@ -9,7 +9,7 @@
  * and filters on columns; only the rows on screen are parsed from their pages' JSON. That part
  * lives in case-events.ts; this class is the API over it and over the case's other tables.
  */
-import { CASE_FORMAT, type Case, DEFAULT_SETTINGS, type Entity, type Finding, type InputRecord, type Link, type Problem, type TgEvent, type TokenInfo, TOOL_VERSION, validateCase } from '../../../src/model';
+import { CASE_FORMAT, type Case, DEFAULT_SETTINGS, type Entity, type Finding, type InputRecord, type Link, type LinkList, type Problem, type TgEvent, type TokenInfo, TOOL_VERSION, validateCase } from '../../../src/model';
 import type { Histogram } from '../features/timeline/source';
 import { CaseEvents } from './case-events';
 import { type CaseRow, type CaseScoped, TokentrailDb } from './db';
@@ -17,6 +17,7 @@ import { type EventQuery, PAGE_SIZE } from './event-pages';
 
 type Scoped = 'inputs' | 'tokens' | 'entities' | 'links' | 'findings';
 const SCOPED: Scoped[] = ['inputs', 'tokens', 'entities', 'links', 'findings'];
+const LINK_BATCH = 20_000;
 
 function strip<T extends { caseId: string }>(row: T): Omit<T, 'caseId'> {
   const { caseId: _c, ...rest } = row;
@@ -117,7 +118,18 @@ export class CaseStore {
   putInputs = (caseId: string, rows: InputRecord[]) => this.put('inputs', caseId, rows);
   putTokens = (caseId: string, rows: TokenInfo[]) => this.put('tokens', caseId, rows);
   putEntities = (caseId: string, rows: Entity[]) => this.put('entities', caseId, rows);
-  putLinks = (caseId: string, rows: Link[]) => this.put('links', caseId, rows);
+  /** In batches: a big case's links may be a table that makes each link as it is read (LinkList). */
+  putLinks = async (caseId: string, links: LinkList): Promise<void> => {
+    let batch: Link[] = [];
+    for (const l of links) {
+      batch.push(l);
+      if (batch.length === LINK_BATCH) {
+        await this.put('links', caseId, batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await this.put('links', caseId, batch);
+  };
   putFindings = (caseId: string, rows: Finding[]) => this.put('findings', caseId, rows);
 
   async putProblems(caseId: string, rows: Problem[]): Promise<void> {

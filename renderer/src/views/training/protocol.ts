@@ -1,4 +1,5 @@
 import type { Case } from '../../../../src/model/case';
+import type { Link } from '../../../../src/model/entity';
 import type { ScenarioAnswers } from '../../../../src/scenario/answers';
 import type { Difficulty } from '../../../../src/scenario/world';
 
@@ -13,5 +14,6 @@ export interface TrainingRequest {
 
 export type TrainingResponse =
   | { type: 'progress'; stage: 'generating' | 'analysing'; percent: number }
-  | { type: 'done'; caseDoc: Case; answers: ScenarioAnswers; zip?: Uint8Array }
+  // Links as an array: a fresh case's link table holds functions, which a message cannot carry.
+  | { type: 'done'; caseDoc: Case & { links: Link[] }; answers: ScenarioAnswers; zip?: Uint8Array }
   | { type: 'error'; message: string };

@@ -38,7 +38,7 @@ self.onmessage = async (ev: MessageEvent<TrainingRequest>) => {
       onProgress: (p) => post({ type: 'progress', stage: 'analysing', percent: 40 + Math.round((55 * p.bytesRead) / total) }),
     });
     const zip = r.withBundle ? zipSync(zipFiles, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') }) : undefined;
-    post({ type: 'done', caseDoc: doc, answers, zip }, zip ? [zip.buffer] : []);
+    post({ type: 'done', caseDoc: { ...doc, links: Array.from(doc.links) }, answers, zip }, zip ? [zip.buffer] : []);
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
   }
