@@ -45,6 +45,17 @@ describe('EventLinkRows', () => {
     }
   });
 
+  it('sorts short runs (many sources, a few rows each) as well as long ones', () => {
+    const r = mulberry32(11);
+    const froms = Array.from({ length: 900 }, (_, i) => `token:${(i * 7919).toString(16)}`);
+    const tos = Array.from({ length: 40 }, (_, i) => `endpoint:/store/f${i}`);
+    const rows: Array<[string, string, string, number]> = [];
+    for (let ev = 0; ev < 5000; ev++) rows.push([r() < 0.5 ? 'token.endpoint' : 'token.used-from', froms[Math.floor(r() * froms.length)]!, tos[Math.floor(r() * tos.length)]!, ev]);
+    const got = built(rows, eventIds, 3);
+    expect(got).toEqual(expected(rows, eventIds, 3));
+    expect(new Set(got.map((l) => l.from)).size).toBeGreaterThan(800);
+  });
+
   it('an event that names one link twice is cited once', () => {
     const rows: Array<[string, string, string, number]> = [
       ['token.used-from', 'token:a', 'ip:1', 3],

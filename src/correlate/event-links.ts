@@ -79,35 +79,54 @@ export class EventLinkRows {
     if (!fromOrder) return this.linksSortedById();
     const fromRank = rankOf(fromOrder, this.froms);
     const toRank = rankOf([...this.tos.list].sort(), this.tos);
-    // Stable counting sorts, least significant key first: `to`, then (rule, from). Rows were added
-    // in event order, so equal (rule, from, to) rows stay in event order.
-    const byTo = countingSort(this.n, this.tos.list.length, (i) => toRank[this.field(i, 2)]!);
+    const n = this.n;
     const nFrom = this.froms.list.length;
-    const order = countingSort(this.n, this.rules.list.length * nFrom, (i) => this.field(i, 0) * nFrom + fromRank[this.field(i, 1)]!, byTo);
-    // A link starts where (rule, from, to) changes; a rule's links are one run of them.
-    const starts = new Int32Array(this.n + 1);
+    const nGroups = this.rules.list.length * nFrom;
+    // Each row's group (rule, then source in id order) and target rank, read in one sequential pass.
+    const group: number[] = new Array(n).fill(0);
+    const target: number[] = new Array(n).fill(0);
+    let r = 0;
+    for (const c of this.chunks) {
+      for (let at = 0; at < c.length && r < n; at += 4, r++) {
+        group[r] = c[at]! * nFrom + fromRank[c[at + 1]!]!;
+        target[r] = toRank[c[at + 2]!]!;
+      }
+    }
+    // A stable counting sort by group (rows were added in event order, and stay so within a group);
+    // each row's target travels with it, so the groups are sorted by target where they lie, in
+    // small contiguous runs. Sorting by target first made the group pass read rows at random: a
+    // cache miss per row and field, most of the cost at a million events.
+    const bound: number[] = new Array(nGroups + 1).fill(0);
+    for (let i = 0; i < n; i++) bound[group[i]! + 1]!++;
+    for (let b = 0; b < nGroups; b++) bound[b + 1]! += bound[b]!;
+    const next = bound.slice(0, nGroups);
+    const order: number[] = new Array(n).fill(0);
+    const to: number[] = new Array(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      const at = next[group[i]!]!++;
+      order[at] = i;
+      to[at] = target[i]!;
+    }
+    // A link starts where the group or the target changes; a rule's links are one run of them.
+    const starts = new Int32Array(n + 1);
     let links = 0;
-    let curKey = -1;
-    let curTo = -1;
     let curRule = -1;
     let ruleLo = 0;
-    for (let k = 0; k < this.n; k++) {
-      const r = order[k]!;
-      const ruleCode = this.field(r, 0);
-      const key = ruleCode * nFrom + this.field(r, 1);
-      const to = this.field(r, 2);
-      if (key === curKey && to === curTo) continue;
+    for (let b = 0; b < nGroups; b++) {
+      const lo = bound[b]!;
+      const hi = bound[b + 1]!;
+      if (lo === hi) continue;
+      sortRunByTarget(order, to, lo, hi);
+      const ruleCode = Math.floor(b / nFrom);
       if (ruleCode !== curRule) {
         if (curRule >= 0) out.set(this.rules.list[curRule]!, new RowLinks(this, ruleLo, links));
         curRule = ruleCode;
         ruleLo = links;
       }
-      starts[links++] = k;
-      curKey = key;
-      curTo = to;
+      for (let k = lo; k < hi; k++) if (k === lo || to[k] !== to[k - 1]) starts[links++] = k;
     }
     out.set(this.rules.list[curRule]!, new RowLinks(this, ruleLo, links));
-    starts[links] = this.n;
+    starts[links] = n;
     this.order = order;
     this.starts = starts.slice(0, links + 1);
     return out;
@@ -160,20 +179,34 @@ function rankOf(ordered: string[], index: Dict): number[] {
   return rank;
 }
 
-/** `items` (default 0…n-1) stably reordered by `key(item)` in [0, buckets). */
-function countingSort(n: number, buckets: number, key: (i: number) => number, items?: number[]): number[] {
-  const count: number[] = new Array(buckets + 1).fill(0);
-  for (let k = 0; k < n; k++) {
-    const b = key(items ? items[k]! : k) + 1;
-    count[b] = count[b]! + 1;
+/**
+ * Sorts positions lo…hi-1 of `order` and `to` together by `to`, stably (ties keep `order`'s
+ * ascending row numbers: event order). Runs are a source's rows of one rule, mostly short.
+ */
+function sortRunByTarget(order: number[], to: number[], lo: number, hi: number): void {
+  let sorted = true;
+  for (let k = lo + 1; k < hi && sorted; k++) sorted = to[k - 1]! <= to[k]!;
+  if (sorted) return;
+  if (hi - lo <= 24) {
+    for (let k = lo + 1; k < hi; k++) {
+      const t = to[k]!;
+      const o = order[k]!;
+      let j = k - 1;
+      for (; j >= lo && to[j]! > t; j--) {
+        to[j + 1] = to[j]!;
+        order[j + 1] = order[j]!;
+      }
+      to[j + 1] = t;
+      order[j + 1] = o;
+    }
+    return;
   }
-  for (let b = 0; b < buckets; b++) count[b + 1] = count[b + 1]! + count[b]!;
-  const out: number[] = new Array(n).fill(0);
-  for (let k = 0; k < n; k++) {
-    const i = items ? items[k]! : k;
-    const b = key(i);
-    out[count[b]!] = i;
-    count[b] = count[b]! + 1;
+  const idx = Array.from({ length: hi - lo }, (_, i) => lo + i);
+  idx.sort((a, b) => to[a]! - to[b]! || order[a]! - order[b]!);
+  const o2 = idx.map((i) => order[i]!);
+  const t2 = idx.map((i) => to[i]!);
+  for (let k = 0; k < o2.length; k++) {
+    order[lo + k] = o2[k]!;
+    to[lo + k] = t2[k]!;
   }
-  return out;
 }
