@@ -30,6 +30,8 @@ export interface EventColumns {
   readonly codes: Record<CodedField, number[]>;
   /** The events' own instance of `s` when some event holds that value, else `s`. */
   readonly canonical: (s: string) => string;
+  /** The code of value `s`, or -1 when no event holds it. */
+  readonly codeOf: (s: string) => number;
   /** Token fingerprints of the events that name some (by event index). */
   readonly tokenFps: Map<number, string[]>;
 }
@@ -81,7 +83,8 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
     const c = valueDict.find(s);
     return c === undefined ? s : values[c]!;
   };
-  return { n, ts, id, kind, parser, values, codes, canonical, tokenFps };
+  const codeOf = (s: string) => valueDict.find(s) ?? -1;
+  return { n, ts, id, kind, parser, values, codes, canonical, codeOf, tokenFps };
 }
 
 /** `f` of a value code, computed once per code (asked once per event, answered per distinct value). */

@@ -75,6 +75,26 @@ export class EntityLinkSink {
     byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
   }
 
+  /**
+   * `link` with its evidence given as event indices, made into ids only as far as the link can
+   * hold them (a span or a payload's pilot link can cite thousands of events; a link keeps 50).
+   */
+  linkEvents(from: string, to: string, rule: string, confidence: Link['confidence'], idx: readonly number[], extra: Partial<Link> = {}): void {
+    const byTo = this.links.get(rule)?.get(from);
+    const l = byTo?.get(extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to);
+    if (!l) {
+      const n = Math.min(idx.length, MAX_EVIDENCE);
+      const ids: string[] = new Array(n);
+      for (let k = 0; k < n; k++) ids[k] = this.evId[idx[k]!]!;
+      this.link(from, to, rule, confidence, ids, extra);
+      return;
+    }
+    for (let k = 0; k < idx.length && l.evidence.length < MAX_EVIDENCE; k++) {
+      const ev = this.evId[idx[k]!]!;
+      if (!l.evidence.includes(ev)) l.evidence.push(ev);
+    }
+  }
+
   /** Entities sorted by id; those no event names carry no first/last seen. */
   sortedEntities(): Entity[] {
     const entities = [...this.ents.values()].sort(byId);

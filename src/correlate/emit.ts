@@ -45,7 +45,7 @@ export function emit(g: EmitInput): { entities: Entity[]; links: LinkList } {
   emitIdentities(g, sink, firstIds);
   emitPilots(g, sink, firstIds);
   emitPayloads(g, sink, firstIds);
-  for (const j of g.tokenJoins) sink.link(j.token, j.target, j.rule, j.confidence, j.evidence.map((i) => g.columns.id[i]!), j.reason ? { reason: j.reason } : {});
+  for (const j of g.tokenJoins) sink.linkEvents(j.token, j.target, j.rule, j.confidence, j.evidence, j.reason ? { reason: j.reason } : {});
   emitSpans(g, sink);
   for (const e of sink.ents.values()) if (e.kind === 'host') e.attrs.role = g.serviceHosts.has(e.key) ? 'service' : 'node';
   const entities = sink.sortedEntities();
@@ -172,7 +172,8 @@ function emitIdentities(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds):
 }
 
 function emitPilots(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
-  const cVo = g.columns.codes.vo;
+  const { vo: cVo, host: cHost, workerNode: cWn } = g.columns.codes;
+  const codeOf = g.columns.codeOf;
   for (const p of g.pilots.values()) {
     const ent = sink.ensure(p.id);
     ent.attrs = {
@@ -180,15 +181,22 @@ function emitPilots(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): voi
       hosts: sortedUnique(p.hosts), slots: sortedUnique(p.slots), ces: sortedUnique(p.ces), vos: sortedUnique(p.vos), owners: sortedUnique(p.owners),
       start: iso(p.start), end: iso(p.end), endKnown: p.endKnown, notes: p.notes,
     };
-    const hostEv = (h: string) => firstIds(p.events, (i) => { const ids = g.events[i]!.ids; return ids.host === h || ids.workerNode === h; });
+    const hostEv = (h: string) => {
+      const c = codeOf(h);
+      return c < 0 ? [] : firstIds(p.events, (i) => cHost[i] === c || cWn[i] === c);
+    };
     for (const h of p.hosts) sink.link(p.id, `host:${h.toLowerCase()}`, 'pilot.worker-node', 'certain', hostEv(h), { ...(p.start !== undefined ? { from_ts: p.start, to_ts: p.end ?? p.start } : {}), ...(p.notes.length ? { reason: p.notes.join('; ') } : {}) });
     for (const c of p.ces) sink.link(p.id, `host:${c.toLowerCase()}`, 'pilot.ce-submit', 'certain', hostEv(c));
     for (const vo of p.vos) sink.link(p.id, `vo:${vo}`, 'pilot.vo', 'certain', firstIds(p.events, (i) => cVo[i]! >= 0));
   }
 }
 
+const NONE: readonly IdentityRec[] = [];
+
 function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): void {
   const evId = g.columns.id;
+  const { sub: cSub, user: cUser } = g.columns.codes;
+  const codeOf = g.columns.codeOf;
   const idnBySub = new Map<string, IdentityRec[]>();
   const idnByUser = new Map<string, IdentityRec[]>();
   for (const idn of g.identities.values()) {
@@ -199,13 +207,21 @@ function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): v
     const ent = sink.ensure(pl.id);
     ent.attrs = { users: sortedUnique(pl.users), subs: sortedUnique(pl.subs), vos: sortedUnique(pl.vos), hosts: sortedUnique(pl.hosts), pilot: pl.pilot ?? '', start: iso(pl.start), end: iso(pl.end), endKnown: pl.endKnown };
     ent.label = `${pl.key}${pl.users.size ? ` (${sortedUnique(pl.users).join(', ')})` : ''}`;
-    if (pl.pilot && pl.pilotLink) sink.link(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence.map((i) => evId[i]!), { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
+    if (pl.pilot && pl.pilotLink) sink.linkEvents(pl.id, `pilot:${pl.pilot}`, pl.pilotLink.rule, pl.pilotLink.confidence, pl.pilotLink.evidence, { ...(pl.pilotLink.reason ? { reason: pl.pilotLink.reason } : {}), ...(pl.start !== undefined ? { from_ts: pl.start, to_ts: pl.end ?? pl.start } : {}) });
     const related = new Set<IdentityRec>();
-    for (const k of [...pl.subs, ...pl.users]) for (const idn of [...(idnBySub.get(k) ?? []), ...(idnByUser.get(k) ?? [])]) related.add(idn);
-    for (const idn of [...related].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) sink.link(pl.id, idn.id, 'payload.subject', 'certain', firstIds(pl.events, (i) => g.events[i]!.ids.sub === idn.sub || g.events[i]!.ids.user === idn.sub));
-      else for (const u of idn.users) if (pl.users.has(u)) {
-        const mapping = idn.events.find((i) => g.events[i]!.ids.user === u);
+    const relate = (k: string) => {
+      for (const idn of idnBySub.get(k) ?? NONE) related.add(idn);
+      for (const idn of idnByUser.get(k) ?? NONE) related.add(idn);
+    };
+    for (const k of pl.subs) relate(k);
+    for (const k of pl.users) relate(k);
+    for (const idn of related.size > 1 ? [...related].sort((a, b) => (a.id < b.id ? -1 : 1)) : related) {
+      if (pl.subs.has(idn.sub) || pl.users.has(idn.sub)) {
+        const c = codeOf(idn.sub);
+        sink.link(pl.id, idn.id, 'payload.subject', 'certain', c < 0 ? [] : firstIds(pl.events, (i) => cSub[i] === c || cUser[i] === c));
+      } else for (const u of idn.users) if (pl.users.has(u)) {
+        const cu = codeOf(u);
+        const mapping = cu < 0 ? undefined : idn.events.find((i) => cUser[i] === cu);
         sink.link(pl.id, idn.id, 'payload.user-mapping', 'inferred', [pl.events[0]!, ...(mapping !== undefined ? [mapping] : [])].map((i) => evId[i]!), { reason: `payload user ${u} is mapped to subject ${idn.sub}${mapping !== undefined ? ` by ${g.events[mapping]!.src.input}:${g.events[mapping]!.src.line}` : ''}` });
       }
     }
@@ -213,14 +229,13 @@ function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): v
 }
 
 function emitSpans(g: EmitInput, sink: EntityLinkSink): void {
-  const evId = g.columns.id;
   for (const spans of g.spansByIp.values()) {
     for (const s of spans) {
       const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
       const shared = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
       const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
       const reason = [shared, when].filter(Boolean).join('; ');
-      sink.link(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence.map((i) => evId[i]!), { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
+      sink.linkEvents(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence, { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
       const ip = sink.ensure(`ip:${s.ip}`);
       ip.attrs.shared = Boolean(ip.attrs.shared) || s.shared;
       ip.attrs.hosts = sortedUnique([...((ip.attrs.hosts as string[] | undefined) ?? []), s.host]);
