@@ -22,7 +22,8 @@ export class TokenInspector {
 /** Everything the page shows or keeps: visible text, form values, IndexedDB, local and session storage. */
 export async function everythingStored(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const parts: string[] = [document.body.innerText];
+    // textContent, not innerText: hidden text counts too (stored is stored, shown or not).
+    const parts: string[] = [document.body.textContent ?? ''];
     for (const el of document.querySelectorAll('input, textarea')) parts.push((el as HTMLInputElement).value);
     parts.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
     for (const info of await indexedDB.databases()) {

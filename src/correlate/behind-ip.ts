@@ -5,7 +5,7 @@
  * (events come in time order) with the running payloads indexed by subject and user: a question
  * costs the number of matching payloads, not the number running.
  */
-import { type IdentityRec, type IpHostSpan, type PayloadRec, type PilotRec, type TokenRec } from './graph';
+import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenRec } from './graph';
 
 /** A payload seen behind an IP through one IP↔host span: active over [from, to] (slack included). */
 interface Window {

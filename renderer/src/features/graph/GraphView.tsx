@@ -56,7 +56,10 @@ function edgesWithin(links: LinkList, keep: Set<string>): Link[] {
 export function GraphView(props: { entities: Entity[]; links: LinkList; eventsById: Map<string, TgEvent>; focus?: string; onFocus?(id: string): void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [edge, setEdge] = useState<Link | null>(null);
-  const { nodes, edges } = useMemo(() => neighbourhood(props.entities, props.links, props.focus), [props.entities, props.links, props.focus]);
+  // A fresh graph's links are a table that makes each link as it is read; the neighbourhood walks
+  // them up to three times per focus, so they are made once per graph while the view shows it.
+  const links = useMemo(() => (Array.isArray(props.links) ? props.links : Array.from(props.links)), [props.links]);
+  const { nodes, edges } = useMemo(() => neighbourhood(props.entities, links, props.focus), [props.entities, links, props.focus]);
   const { onFocus } = props;
 
   useEffect(() => {
