@@ -44,8 +44,14 @@ test('pivot from the stolen token to its pilot and user, then ask a trace questi
   await expect(answer).toBeVisible();
   await expect(page.getByTestId('trace-candidate').first()).toContainText(stolen.user);
   await page.getByTestId('trace-show-graph').click();
-  await expect(page.getByTestId('graph-canvas')).toBeVisible({ timeout: 60_000 });
+  const canvas = page.getByTestId('graph-canvas');
+  await expect(canvas).toBeVisible({ timeout: 60_000 });
+  // The stolen token's neighbourhood: its pilot, payload, user and the IPs it was used from.
+  expect(Number(await canvas.getAttribute('data-edges'))).toBeGreaterThan(3);
+  expect(Number(await canvas.getAttribute('data-nodes'))).toBeGreaterThan(3);
   await app.screenshot('view-trace-answer');
+  await canvas.scrollIntoViewIfNeeded();
+  await app.screenshot('view-trace-graph');
 });
 
 test('a vo AMBER report: the preview shows TLP:AMBER and the exported file holds no secret', async ({ page }) => {

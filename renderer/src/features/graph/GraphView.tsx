@@ -96,7 +96,7 @@ export function GraphView(props: { entities: Entity[]; links: LinkList; eventsBy
         ))}
         <span>— certain · - - inferred</span>
       </div>
-      <div ref={ref} className="graph-canvas" data-testid="graph-canvas" />
+      <div ref={ref} className="graph-canvas" data-testid="graph-canvas" data-nodes={nodes.length} data-edges={edges.length} />
       {edge && (
         <div className="graph-edge" data-testid="graph-edge">
           <strong>{edge.rule}</strong> ({edge.confidence}){edge.reason ? ` — ${edge.reason}` : ''}
