@@ -12,7 +12,7 @@ import type { TgEvent } from '../model/event';
 import { isoTime } from '../model/iso-time';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
 import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
-import { type EventColumns, perCode } from './columns';
+import type { EventColumns } from './columns';
 import { EntityLinkSink, linksInIdOrder, MAX_EVIDENCE } from './emit-sink';
 import { EventLinkRows } from './event-links';
 import { entityId, type RefTables } from './refs';
@@ -76,6 +76,44 @@ function recordMembers(g: EmitInput, sink: EntityLinkSink): void {
 }
 
 /**
+ * The entities of one kind of plain identifier (hosts, IPs, endpoints, VOs) by value code, and
+ * their ids as link-row targets, each made when its code is first met. A table per kind rather
+ * than the shared `perCode` memo: that one body served entities, numbers and strings alike, so V8
+ * could specialise its loads for none of them, in the loop that runs for every event. (Hosts and
+ * VOs are lower-cased in the entity id, so several spellings share one entity.)
+ */
+class PlainEntities {
+  private readonly ents: (Entity | undefined)[];
+  private readonly rowIds: number[];
+
+  constructor(
+    private readonly kind: 'host' | 'ip' | 'endpoint' | 'vo',
+    private readonly values: string[],
+    private readonly sink: EntityLinkSink,
+    private readonly rows: EventLinkRows,
+  ) {
+    this.ents = new Array(values.length);
+    this.rowIds = new Array(values.length).fill(-1);
+  }
+
+  of(code: number): Entity {
+    return this.ents[code] ?? this.make(code);
+  }
+
+  /** The entity as a link-row target. */
+  row(code: number): number {
+    const r = this.rowIds[code]!;
+    return r >= 0 ? r : (this.rowIds[code] = this.rows.toId(this.of(code).id));
+  }
+
+  private make(code: number): Entity {
+    const e = this.sink.ensure(entityId(this.kind, this.values[code]!));
+    this.ents[code] = e;
+    return e;
+  }
+}
+
+/**
  * Per event: memberships of plain identifiers (hosts, IPs, endpoints, VOs), through their codes in
  * the columns, and the links an event makes on its own (token/identity used from IP, at service,
  * on endpoint). The hottest loop of correlation: from columns only, each link it makes one row of
@@ -85,31 +123,24 @@ function eventMembersAndLinks(g: EmitInput, sink: EntityLinkSink, rows: EventLin
   const ruleIds = (r: typeof TOKEN_RULES) => ({ requested: rows.ruleId(r.requested), seen: rows.ruleId(r.seen), used: rows.ruleId(r.used), presented: rows.ruleId(r.presented), endpoint: rows.ruleId(r.endpoint) });
   const TOKEN_RULE_IDS = ruleIds(TOKEN_RULES);
   const IDENTITY_RULE_IDS = ruleIds(IDENTITY_RULES);
-  // Entities of plain identifiers by value code, one table per kind (hosts and VOs are lower-cased,
-  // so several spellings share one entity).
   const values = g.columns.values;
-  const entityOf = (kind: 'host' | 'ip' | 'endpoint' | 'vo') => perCode((c) => sink.ensure(entityId(kind, values[c]!)));
-  const plain = { host: entityOf('host'), ip: entityOf('ip'), endpoint: entityOf('endpoint'), vo: entityOf('vo') };
+  const plain = { host: new PlainEntities('host', values, sink, rows), ip: new PlainEntities('ip', values, sink, rows), endpoint: new PlainEntities('endpoint', values, sink, rows), vo: new PlainEntities('vo', values, sink, rows) };
   const serviceHost = new Set<Entity>();
   for (const h of g.serviceHosts) serviceHost.add(sink.ensure(`host:${h}`));
   const { kind: evKind } = g.columns;
   const { host: cHost, workerNode: cWn, clientHost: cClient, ip: cIp, endpoint: cEp, vo: cVo } = g.columns.codes;
-  // Each target's row id by value code, asked once per value instead of once per event.
-  const ipRow = perCode((c) => rows.toId(plain.ip(c).id));
-  const hostRow = perCode((c) => rows.toId(plain.host(c).id));
-  const epRow = perCode((c) => rows.toId(plain.endpoint(c).id));
   for (let i = 0; i < g.columns.n; i++) {
-    const h1 = cHost[i]! >= 0 ? plain.host(cHost[i]!) : undefined;
+    const h1 = cHost[i]! >= 0 ? plain.host.of(cHost[i]!) : undefined;
     if (h1) sink.member(h1, i);
-    const h2 = cWn[i]! >= 0 ? plain.host(cWn[i]!) : undefined;
+    const h2 = cWn[i]! >= 0 ? plain.host.of(cWn[i]!) : undefined;
     if (h2 && h2 !== h1) sink.member(h2, i);
-    const h3 = cClient[i]! >= 0 ? plain.host(cClient[i]!) : undefined;
+    const h3 = cClient[i]! >= 0 ? plain.host.of(cClient[i]!) : undefined;
     if (h3 && h3 !== h1 && h3 !== h2) sink.member(h3, i);
-    const ip = cIp[i]! >= 0 ? plain.ip(cIp[i]!) : undefined;
+    const ip = cIp[i]! >= 0 ? plain.ip.of(cIp[i]!) : undefined;
     if (ip) sink.member(ip, i);
-    const ep = cEp[i]! >= 0 ? plain.endpoint(cEp[i]!) : undefined;
+    const ep = cEp[i]! >= 0 ? plain.endpoint.of(cEp[i]!) : undefined;
     if (ep) sink.member(ep, i);
-    if (cVo[i]! >= 0) sink.member(plain.vo(cVo[i]!), i);
+    if (cVo[i]! >= 0) sink.member(plain.vo.of(cVo[i]!), i);
     const toks = g.eventTokens[i]!;
     const idn = g.eventIdentity[i];
     if (toks.length === 0 && !idn) continue;
@@ -117,9 +148,9 @@ function eventMembersAndLinks(g: EmitInput, sink: EntityLinkSink, rows: EventLin
     const kind = evKind[i]!;
     // Worker-node lines state the node's own address: the credential was there, not used from there.
     const ipRule = kind === 'token.issue' || kind === 'token.refresh' ? rules.requested : WN_KINDS.has(kind) ? rules.seen : rules.used;
-    const ipTo = ip && kind !== 'net.map' ? ipRow(cIp[i]!) : -1;
-    const hostTo = h1 && serviceHost.has(h1) ? hostRow(cHost[i]!) : -1;
-    const epTo = ep ? epRow(cEp[i]!) : -1;
+    const ipTo = ip && kind !== 'net.map' ? plain.ip.row(cIp[i]!) : -1;
+    const hostTo = h1 && serviceHost.has(h1) ? plain.host.row(cHost[i]!) : -1;
+    const epTo = ep ? plain.endpoint.row(cEp[i]!) : -1;
     if (ipTo < 0 && hostTo < 0 && epTo < 0) continue;
     const nWho = toks.length || 1;
     for (let k = 0; k < nWho; k++) {

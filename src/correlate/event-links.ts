@@ -109,6 +109,7 @@ export class EventLinkRows {
     }
     // A link starts where the group or the target changes; a rule's links are one run of them.
     const starts = new Int32Array(n + 1);
+    const scratch = { keys: new Float64Array(64) };
     let links = 0;
     let curRule = -1;
     let ruleLo = 0;
@@ -116,7 +117,7 @@ export class EventLinkRows {
       const lo = bound[b]!;
       const hi = bound[b + 1]!;
       if (lo === hi) continue;
-      sortRunByTarget(order, to, lo, hi);
+      sortRunByTarget(order, to, lo, hi, scratch);
       const ruleCode = Math.floor(b / nFrom);
       if (ruleCode !== curRule) {
         if (curRule >= 0) out.set(this.rules.list[curRule]!, new RowLinks(this, ruleLo, links));
@@ -181,13 +182,16 @@ function rankOf(ordered: string[], index: Dict): number[] {
 
 /**
  * Sorts positions lo…hi-1 of `order` and `to` together by `to`, stably (ties keep `order`'s
- * ascending row numbers: event order). Runs are a source's rows of one rule, mostly short.
+ * ascending row numbers: event order). Runs are a source's rows of one rule: most are short
+ * (insertion sort); a long one sorts numbers, each target and position packed in one double, with
+ * the typed array's own comparator-free sort (`scratch` is reused between runs).
  */
-function sortRunByTarget(order: number[], to: number[], lo: number, hi: number): void {
+function sortRunByTarget(order: number[], to: number[], lo: number, hi: number, scratch: { keys: Float64Array }): void {
   let sorted = true;
   for (let k = lo + 1; k < hi && sorted; k++) sorted = to[k - 1]! <= to[k]!;
   if (sorted) return;
-  if (hi - lo <= 24) {
+  const m = hi - lo;
+  if (m <= 32) {
     for (let k = lo + 1; k < hi; k++) {
       const t = to[k]!;
       const o = order[k]!;
@@ -201,12 +205,32 @@ function sortRunByTarget(order: number[], to: number[], lo: number, hi: number):
     }
     return;
   }
-  const idx = Array.from({ length: hi - lo }, (_, i) => lo + i);
-  idx.sort((a, b) => to[a]! - to[b]! || order[a]! - order[b]!);
-  const o2 = idx.map((i) => order[i]!);
-  const t2 = idx.map((i) => to[i]!);
-  for (let k = 0; k < o2.length; k++) {
-    order[lo + k] = o2[k]!;
-    to[lo + k] = t2[k]!;
+  if (scratch.keys.length < 2 * m) scratch.keys = new Float64Array(2 * m);
+  // target * m + position, exact in a double while below 2^53 (ranks of targets times a run's
+  // length: far beyond any case); the position breaks ties, which keeps the sort stable.
+  const keys = scratch.keys.subarray(0, m);
+  const old = scratch.keys.subarray(m, 2 * m);
+  let maxTo = 0;
+  for (let j = 0; j < m; j++) {
+    const t = to[lo + j]!;
+    if (t > maxTo) maxTo = t;
+    keys[j] = t * m + j;
+    old[j] = order[lo + j]!;
+  }
+  if ((maxTo + 1) * m > Number.MAX_SAFE_INTEGER) {
+    // Not exact as a double (a hundred million rows): pairs and a comparator.
+    const pairs = Array.from({ length: m }, (_, j) => [to[lo + j]!, j] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    pairs.forEach(([t, j], k) => {
+      to[lo + k] = t;
+      order[lo + k] = old[j]!;
+    });
+    return;
+  }
+  keys.sort();
+  for (let j = 0; j < m; j++) {
+    const key = keys[j]!;
+    const at = key % m;
+    to[lo + j] = (key - at) / m;
+    order[lo + j] = old[at]!;
   }
 }
