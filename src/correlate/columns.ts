@@ -63,7 +63,10 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
   // The fields an event has, not every field asked of every event: ids objects come in as many
   // shapes as parsers write them, and eighteen lookups by name per event on so many shapes cost
   // more than walking the few keys each one holds.
-  const columnOf = new Map<string, number[]>(CODED.map((f) => [f, codes[f]]));
+  // Each column remembers its last value: events lie in input order, a file's lines together, and
+  // neighbours mostly repeat the host, VO, user or IP. Comparing with the last one is cheaper than
+  // hashing a fresh string for the dictionary (a million events: ~6M lookups, most of them repeats).
+  const columnOf = new Map<string, CodedColumn>(CODED.map((f) => [f, { codes: codes[f], last: '', lastCode: -1 }]));
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     const k = at ? at[i]! : i;
@@ -75,7 +78,13 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
       const v = x[key];
       const col = columnOf.get(key);
       if (col) {
-        if (typeof v === 'string' && v) col[k] = valueDict.of(v);
+        if (typeof v === 'string' && v) {
+          if (v !== col.last) {
+            col.last = v;
+            col.lastCode = valueDict.of(v);
+          }
+          col.codes[k] = col.lastCode;
+        }
       } else if (key === 'tokenFps' && Array.isArray(v) && v.length) tokenFps.set(k, v as string[]);
     }
   }
@@ -85,6 +94,12 @@ export function eventColumns(input: TgEvent[], sorted: CanonicalOrder): EventCol
   };
   const codeOf = (s: string) => valueDict.find(s) ?? -1;
   return { n, ts, id, kind, parser, values, codes, canonical, codeOf, tokenFps };
+}
+
+interface CodedColumn {
+  codes: number[];
+  last: string;
+  lastCode: number;
 }
 
 /** `f` of a value code, computed once per code (asked once per event, answered per distinct value). */
