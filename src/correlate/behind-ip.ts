@@ -3,7 +3,7 @@
  * asked once per token use. Behind a NAT a busy site runs hundreds of payloads at once, and a case
  * holds hundreds of thousands of token uses, so each IP keeps a sweep over its payload windows
  * (events come in time order) with the running payloads indexed by subject and user: a question
- * costs the number of matching payloads, not the number running.
+ * costs at most the two first matching payloads, not the number running.
  */
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenRec } from './graph';
 
@@ -28,13 +28,6 @@ class IpSweep {
   private readonly bySubOrUser = new Map<string, PayloadRec[]>();
   /** Running payloads by the user names they name (an identity's mapped accounts). */
   private readonly byUser = new Map<string, PayloadRec[]>();
-  /**
-   * The first payload `matching` found, and the first `nOthers` of `others` the other distinct ones
-   * (a count: `others.length = 0` would free the list on every token use).
-   */
-  private matched: PayloadRec | undefined;
-  private readonly others: PayloadRec[] = [];
-  private nOthers = 0;
 
   /** Moves the sweep to `ts`; asked out of time order, it starts over (correct, only slower). */
   advance(ts: number): void {
@@ -73,33 +66,31 @@ class IpSweep {
 
   /**
    * The one running payload of the token's subject (by `sub` as subject or user name, or by an
-   * account its identity maps to), or how many there are when not exactly one.
+   * account its identity maps to): undefined when none, `null` when several. It stops at the second
+   * one: a busy NAT gateway runs dozens of one user's payloads, and only "exactly one" joins.
    */
-  matching(t: TokenRec, identities: Map<string, IdentityRec>): { one?: PayloadRec; count: number } {
-    this.matched = undefined;
-    this.nOthers = 0;
-    if (!t.sub) return { count: 0 };
+  matching(t: TokenRec, identities: Map<string, IdentityRec>): PayloadRec | null | undefined {
+    if (!t.sub) return undefined;
+    let one: PayloadRec | undefined;
+    // Each list holds a payload once (addOnce); the subject's and the accounts' lists may share one.
     const bySub = this.bySubOrUser.get(t.sub);
-    if (bySub) for (let k = 0; k < bySub.length; k++) this.see(bySub[k]!);
+    if (bySub) {
+      if (bySub.length > 1) return null;
+      one = bySub[0];
+    }
     const idn = t.identity ? identities.get(t.identity) : undefined;
     if (idn && idn.users.size > 0) {
       for (const u of idn.users) {
         const l = this.byUser.get(u);
-        if (l) for (let k = 0; k < l.length; k++) this.see(l[k]!);
+        if (!l) continue;
+        for (let k = 0; k < l.length; k++) {
+          const p = l[k]!;
+          if (one === undefined) one = p;
+          else if (p !== one) return null;
+        }
       }
     }
-    const one = this.matched;
-    return one === undefined ? { count: 0 } : this.nOthers ? { count: 1 + this.nOthers } : { one, count: 1 };
-  }
-
-  private see(p: PayloadRec): void {
-    if (this.matched === undefined) this.matched = p;
-    else if (this.matched !== p && !this.othersHave(p)) this.others[this.nOthers++] = p;
-  }
-
-  private othersHave(p: PayloadRec): boolean {
-    for (let k = 0; k < this.nOthers; k++) if (this.others[k] === p) return true;
-    return false;
+    return one;
   }
 
   private enter(w: Window): void {
@@ -201,8 +192,8 @@ export class PayloadsBehindIp {
     const running = s.running;
     if (running === 0) return { running };
     const yes = s.matching(t, identities);
-    if (yes.count === 1) return { pick: yes.one, running };
-    if (yes.count > 1) return { running };
+    if (yes) return { pick: yes, running };
+    if (yes === null) return { running };
     return running === 1 ? { pick: s.only(), running } : { running };
   }
 }
