@@ -9,10 +9,17 @@ import { ChainedLinks, type LinkRun } from './link-list';
 export const MAX_EVENTS = 200;
 export const MAX_EVIDENCE = 50;
 
+/** A source's links of one rule: the one link most sources have, or a map by target key. */
+export type SourceLinks = Link | Map<string, Link>;
+
+/** `to`, or `to@from_ts` for links that hold over an interval (one per interval). */
+const targetKey = (to: string, fromTs: number | undefined) => (fromTs !== undefined ? `${to}@${fromTs}` : to);
+
 export class EntityLinkSink {
   readonly ents = new Map<string, Entity>();
-  // Links keyed rule → from → to (no per-call id strings: this runs several times per event).
-  readonly links = new Map<string, Map<string, Map<string, Link>>>();
+  // Links keyed rule → from → to[@from_ts] (no id string per lookup); most sources have one link
+  // per rule, kept as it is: a map per source and rule was a hundred thousand maps at 1M events.
+  readonly links = new Map<string, Map<string, SourceLinks>>();
 
   constructor(
     private readonly evTs: Float64Array,
@@ -63,16 +70,20 @@ export class EntityLinkSink {
 
   /** A link; a second one with the same rule and ends (and `from_ts`) adds its evidence to the first. */
   link(from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link> = {}): void {
-    const byTo = innerMap(innerMap(this.links, rule), from);
-    const toKey = extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to;
-    const l = byTo.get(toKey);
+    const l = this.find(rule, from, to, extra.from_ts);
     if (l) {
       for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
       return;
     }
     this.ensure(from);
     this.ensure(to);
-    byTo.set(toKey, { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra });
+    const toKey = targetKey(to, extra.from_ts);
+    const made: Link = { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra };
+    const byFrom = innerMap(this.links, rule);
+    const at = byFrom.get(from);
+    if (at === undefined) byFrom.set(from, made);
+    else if (at instanceof Map) at.set(toKey, made);
+    else byFrom.set(from, new Map([[targetKey(at.to, at.from_ts), at], [toKey, made]]));
   }
 
   /**
@@ -80,8 +91,7 @@ export class EntityLinkSink {
    * hold them (a span or a payload's pilot link can cite thousands of events; a link keeps 50).
    */
   linkEvents(from: string, to: string, rule: string, confidence: Link['confidence'], idx: readonly number[], extra: Partial<Link> = {}): void {
-    const byTo = this.links.get(rule)?.get(from);
-    const l = byTo?.get(extra.from_ts !== undefined ? `${to}@${extra.from_ts}` : to);
+    const l = this.find(rule, from, to, extra.from_ts);
     if (!l) {
       const n = Math.min(idx.length, MAX_EVIDENCE);
       const ids: string[] = new Array(n);
@@ -93,6 +103,13 @@ export class EntityLinkSink {
       const ev = this.evId[idx[k]!]!;
       if (!l.evidence.includes(ev)) l.evidence.push(ev);
     }
+  }
+
+  private find(rule: string, from: string, to: string, fromTs: number | undefined): Link | undefined {
+    const at = this.links.get(rule)?.get(from);
+    if (at === undefined) return undefined;
+    if (at instanceof Map) return at.get(targetKey(to, fromTs));
+    return at.to === to && at.from_ts === fromTs ? at : undefined;
   }
 
   /** Entities sorted by id; those no event names carry no first/last seen. */
@@ -131,12 +148,12 @@ export function groupOrder(keys: Iterable<string>, sep: string): string[] | unde
  * (one token's hundred endpoints) sort in small groups of short keys instead of one big sort.
  * `sortedByRule` holds runs already in id order (event-links.ts), left as they are.
  */
-export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>>, sortedByRule: Map<string, LinkRun> = new Map()): ChainedLinks {
+export function linksInIdOrder(links: Map<string, Map<string, SourceLinks>>, sortedByRule: Map<string, LinkRun> = new Map()): ChainedLinks {
   const runs: LinkRun[] = [];
   let out: Link[] = [];
   const rules = groupOrder([...links.keys(), ...sortedByRule.keys()], ':');
   if (!rules) {
-    for (const byFrom of links.values()) for (const byTo of byFrom.values()) for (const l of byTo.values()) out.push(l);
+    for (const byFrom of links.values()) for (const at of byFrom.values()) pushAll(out, at);
     for (const run of sortedByRule.values()) for (const l of new ChainedLinks([run])) out.push(l);
     return new ChainedLinks([out.sort(byId)]);
   }
@@ -152,17 +169,23 @@ export function linksInIdOrder(links: Map<string, Map<string, Map<string, Link>>
     const froms = groupOrder(byFrom.keys(), '->');
     if (!froms) {
       const group: Link[] = [];
-      for (const byTo of byFrom.values()) for (const l of byTo.values()) group.push(l);
+      for (const at of byFrom.values()) pushAll(group, at);
       for (const l of group.sort(byId)) out.push(l);
       continue;
     }
     for (const from of froms) {
-      const byTo = byFrom.get(from)!;
+      const at = byFrom.get(from)!;
       // Within one rule and source the ids differ only after the shared prefix: key order is id order.
-      if (byTo.size === 1) for (const l of byTo.values()) out.push(l);
-      else for (const k of [...byTo.keys()].sort()) out.push(byTo.get(k)!);
+      if (!(at instanceof Map)) out.push(at);
+      else if (at.size === 1) for (const l of at.values()) out.push(l);
+      else for (const k of [...at.keys()].sort()) out.push(at.get(k)!);
     }
   }
   if (out.length) runs.push(out);
   return new ChainedLinks(runs);
+}
+
+function pushAll(out: Link[], at: SourceLinks): void {
+  if (at instanceof Map) for (const l of at.values()) out.push(l);
+  else out.push(at);
 }
