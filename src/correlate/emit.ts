@@ -11,7 +11,7 @@ import type { Entity, LinkList } from '../model/entity';
 import type { TgEvent } from '../model/event';
 import { isoTime } from '../model/iso-time';
 import type { IdentityRec, IpHostSpan, PayloadRec, PilotRec, TokenJoin, TokenRec } from './graph';
-import { fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
+import { flat, fmtTime, pushTo, sortedUnique, WN_KINDS } from './graph';
 import type { EventColumns } from './columns';
 import { EntityLinkSink, linksInIdOrder, MAX_EVIDENCE } from './emit-sink';
 import { EventLinkRows } from './event-links';
@@ -261,15 +261,33 @@ function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): v
 
 function emitSpans(g: EmitInput, sink: EntityLinkSink): void {
   for (const spans of g.spansByIp.values()) {
+    // An IP's hosts and NAT flag are gathered over all its spans and set once: a NAT gateway has a
+    // hundred spans, and re-sorting its host list at each one was quadratic.
+    let ipId = '';
+    let ip: Entity | undefined;
+    let hosts = new Set<string>();
+    let shared = false;
+    const settle = () => {
+      if (!ip) return;
+      ip.attrs.shared = shared;
+      ip.attrs.hosts = sortedUnique(hosts);
+    };
     for (const s of spans) {
+      if (`ip:${s.ip}` !== ipId) {
+        settle();
+        ipId = flat(`ip:${s.ip}`);
+        ip = sink.ensure(ipId);
+        hosts = new Set((ip.attrs.hosts as string[] | undefined) ?? []);
+        shared = Boolean(ip.attrs.shared);
+      }
       const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
-      const shared = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
+      const nat = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
       const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
-      const reason = [shared, when].filter(Boolean).join('; ');
-      sink.linkEvents(`ip:${s.ip}`, `host:${s.host}`, s.rule, 'certain', s.evidence, { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
-      const ip = sink.ensure(`ip:${s.ip}`);
-      ip.attrs.shared = Boolean(ip.attrs.shared) || s.shared;
-      ip.attrs.hosts = sortedUnique([...((ip.attrs.hosts as string[] | undefined) ?? []), s.host]);
+      const reason = [nat, when].filter(Boolean).join('; ');
+      sink.linkEvents(ipId, `host:${s.host}`, s.rule, 'certain', s.evidence, { ...(bounded ? { from_ts: Number.isFinite(s.from) ? s.from : undefined, to_ts: Number.isFinite(s.to) ? s.to : undefined } : {}), ...(reason ? { reason } : {}) });
+      shared ||= s.shared;
+      hosts.add(s.host);
     }
+    settle();
   }
 }
