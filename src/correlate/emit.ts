@@ -102,8 +102,12 @@ class PlainEntities {
 
   /** The entity as a link-row target. */
   row(code: number): number {
-    const r = this.rowIds[code]!;
-    return r >= 0 ? r : (this.rowIds[code] = this.rows.toId(this.of(code).id));
+    let r = this.rowIds[code]!;
+    if (r < 0) {
+      r = this.rows.toId(this.of(code).id);
+      this.rowIds[code] = r;
+    }
+    return r;
   }
 
   private make(code: number): Entity {
