@@ -85,7 +85,9 @@ async function correlateMeasured(syn: ReturnType<typeof generate>): Promise<Corr
   return { g, wallMs: wall, cpuMs: cpu, phases, gc, linksMs, linksFullGcMs };
 }
 
-const gcText = (gc: Correlated['gc']) => `collections in it: ${gc.major} full (${Math.round(gc.majorMs)} ms), ${gc.minor} young (${Math.round(gc.minorMs)} ms)`;
+/** Phases, the collections that landed in them, and the links made afterwards, on one line. */
+const details = (r: Omit<Correlated, 'g' | 'wallMs' | 'cpuMs'>) =>
+  `${Object.entries(r.phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}; collections in it: ${r.gc.major} full (${Math.round(r.gc.majorMs)} ms), ${r.gc.minor} young (${Math.round(r.gc.minorMs)} ms); every link made once afterwards: ${f1(r.linksMs)} ms (full collections in that: ${Math.round(r.linksFullGcMs)} ms)`;
 
 /** Child mode: generate and correlate only, print the numbers as JSON (run under taskset). */
 async function oneCoreChild(): Promise<void> {
@@ -104,7 +106,7 @@ function oneCore(): void {
   }
   const j = JSON.parse(out) as Omit<Correlated, 'g'>;
   process.stdout.write(`correlation on one core (taskset -c 0, a fresh process): wall ${f1(j.wallMs)} ms, CPU ${f1(j.cpuMs)} ms; ratio to goal (≤ 10000 ms): ${f1(j.wallMs / 10_000)}× ${j.wallMs <= 10_000 ? 'MET' : 'NOT MET'}\n`);
-  process.stdout.write(`  phases (ms): ${Object.entries(j.phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}; ${gcText(j.gc)}; every link made once afterwards: ${f1(j.linksMs)} ms (full collections in that: ${Math.round(j.linksFullGcMs)} ms)\n`);
+  process.stdout.write(`  phases (ms): ${details(j)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -129,12 +131,12 @@ async function main(): Promise<void> {
   const c = await correlateMeasured(syn);
   const { g, wallMs: corrMs, cpuMs: corrCpuMs } = c;
   process.stdout.write(`correlation (both cores): wall ${f1(corrMs)} ms, CPU ${f1(corrCpuMs)} ms for ${g.events.length} events → ${g.entities.length} entities, ${g.links.length} links\n`);
-  process.stdout.write(`  phases (CPU ms): ${Object.entries(c.phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}; ${gcText(c.gc)}; every link made once afterwards: ${f1(c.linksMs)} ms (full collections in that: ${Math.round(c.linksFullGcMs)} ms)\n`);
+  process.stdout.write(`  phases (CPU ms): ${details(c)}\n`);
   process.stdout.write(`  ratio to goal (≤ 10000 ms on one core): wall ${f1(corrMs / 10_000)}×, CPU ${f1(corrCpuMs / 10_000)}×; ratio to one read pass over every id (${f1(scanMs)} ms, ${touched} ids): ${f1(corrMs / scanMs)}×, to one pass numbering every distinct id (${f1(internMs)} ms, ${distinct.size} values): ${f1(corrMs / internMs)}×\n`);
   distinct.clear();
   oneCore();
 
-t = process.hrtime.bigint();
+  t = process.hrtime.bigint();
   const findings = findingsFor(g);
   process.stdout.write(`findings: ${f1(ms(t))} ms, ${findings.length} findings\n`);
 

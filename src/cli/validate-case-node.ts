@@ -8,8 +8,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { caseSchema, linkSchema } from '../model/case-schema';
 import type { ValidationResult } from '../model/validate';
 
-let compiled: ValidateFunction | undefined;
-let compiledLink: ValidateFunction | undefined;
+let compiled: { whole: ValidateFunction; link: ValidateFunction } | undefined;
 
 /**
  * Validates a parsed JSON value (from JSON.parse or equivalent: no undefined properties), or a case
@@ -17,16 +16,18 @@ let compiledLink: ValidateFunction | undefined;
  * checked one at a time against the link schema, never held as a million objects at once.
  */
 export function validateCaseNode(doc: unknown): ValidationResult {
-  compiled ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(caseSchema as object);
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    compiled = { whole: ajv.compile(caseSchema as object), link: ajv.compile(linkSchema as object) };
+  }
+  const { whole: validWhole, link: validLink } = compiled;
   const links = (doc as { links?: unknown } | null)?.links;
   const table = links !== null && typeof links === 'object' && !Array.isArray(links) && Symbol.iterator in links ? (links as Iterable<unknown>) : undefined;
-  const whole = table ? { ...(doc as object), links: [] } : doc;
-  if (!compiled(whole)) return { valid: false, errors: errorsOf(compiled) };
+  if (!validWhole(table ? { ...(doc as object), links: [] } : doc)) return { valid: false, errors: errorsOf(validWhole) };
   if (table) {
-    compiledLink ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(linkSchema as object);
     let i = 0;
     for (const l of table) {
-      if (!compiledLink(l)) return { valid: false, errors: errorsOf(compiledLink).map((e) => `/links/${i}${e === '/' ? '' : e}`) };
+      if (!validLink(l)) return { valid: false, errors: errorsOf(validLink).map((e) => `/links/${i}${e === '/' ? '' : e}`) };
       i++;
     }
   }

@@ -85,15 +85,7 @@ export class EntityLinkSink {
       for (const ev of evidence) if (l.evidence.length < MAX_EVIDENCE && !l.evidence.includes(ev)) l.evidence.push(ev);
       return;
     }
-    this.ensure(from);
-    this.ensure(to);
-    const toKey = targetKey(to, extra.from_ts);
-    const made: Link = { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence: evidence.slice(0, MAX_EVIDENCE), ...extra };
-    const byFrom = innerMap(this.links, rule);
-    const at = byFrom.get(from);
-    if (at === undefined) byFrom.set(from, made);
-    else if (at instanceof Map) at.set(toKey, made);
-    else byFrom.set(from, new Map([[targetKey(at.to, at.from_ts), at], [toKey, made]]));
+    this.add(from, to, rule, confidence, evidence.slice(0, MAX_EVIDENCE), extra);
   }
 
   /**
@@ -106,13 +98,26 @@ export class EntityLinkSink {
       const n = Math.min(idx.length, MAX_EVIDENCE);
       const ids: string[] = new Array(n);
       for (let k = 0; k < n; k++) ids[k] = this.evId[idx[k]!]!;
-      this.link(from, to, rule, confidence, ids, extra);
+      this.add(from, to, rule, confidence, ids, extra);
       return;
     }
     for (let k = 0; k < idx.length && l.evidence.length < MAX_EVIDENCE; k++) {
       const ev = this.evId[idx[k]!]!;
       if (!l.evidence.includes(ev)) l.evidence.push(ev);
     }
+  }
+
+  /** A new link (none yet with this rule, ends and `from_ts`), its evidence already capped. */
+  private add(from: string, to: string, rule: string, confidence: Link['confidence'], evidence: string[], extra: Partial<Link>): void {
+    this.ensure(from);
+    this.ensure(to);
+    const toKey = targetKey(to, extra.from_ts);
+    const made: Link = { id: `${rule}:${from}->${toKey}`, from, to, rule, confidence, evidence, ...extra };
+    const byFrom = innerMap(this.links, rule);
+    const at = byFrom.get(from);
+    if (at === undefined) byFrom.set(from, made);
+    else if (at instanceof Map) at.set(toKey, made);
+    else byFrom.set(from, new Map([[targetKey(at.to, at.from_ts), at], [toKey, made]]));
   }
 
   private find(rule: string, from: string, to: string, fromTs: number | undefined): Link | undefined {

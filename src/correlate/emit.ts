@@ -264,26 +264,14 @@ function emitPayloads(g: EmitInput, sink: EntityLinkSink, firstIds: FirstIds): v
 }
 
 function emitSpans(g: EmitInput, sink: EntityLinkSink): void {
-  for (const spans of g.spansByIp.values()) {
-    // An IP's hosts and NAT flag are gathered over all its spans and set once: a NAT gateway has a
-    // hundred spans, and re-sorting its host list at each one was quadratic.
-    let ipId = '';
-    let ip: Entity | undefined;
-    let hosts = new Set<string>();
-    let shared = false;
-    const settle = () => {
-      if (!ip) return;
-      ip.attrs.shared = shared;
-      ip.attrs.hosts = sortedUnique(hosts);
-    };
+  // An IP's spans are listed under it (netmap.ts): its hosts and NAT flag are gathered over them and
+  // set once; a NAT gateway has a hundred spans, and re-sorting its host list at each was quadratic.
+  for (const [addr, spans] of g.spansByIp) {
+    const ipId = flat(`ip:${addr}`);
+    const ip = sink.ensure(ipId);
+    const hosts = new Set((ip.attrs.hosts as string[] | undefined) ?? []);
+    let shared = Boolean(ip.attrs.shared);
     for (const s of spans) {
-      if (`ip:${s.ip}` !== ipId) {
-        settle();
-        ipId = flat(`ip:${s.ip}`);
-        ip = sink.ensure(ipId);
-        hosts = new Set((ip.attrs.hosts as string[] | undefined) ?? []);
-        shared = Boolean(ip.attrs.shared);
-      }
       const bounded = Number.isFinite(s.from) || Number.isFinite(s.to);
       const nat = s.shared ? `${s.ip} maps to several hosts at once (NAT or shared gateway)` : undefined;
       const when = bounded ? `from ${fmtTime(s.from)} to ${fmtTime(s.to)}` : undefined;
@@ -292,6 +280,7 @@ function emitSpans(g: EmitInput, sink: EntityLinkSink): void {
       shared ||= s.shared;
       hosts.add(s.host);
     }
-    settle();
+    ip.attrs.shared = shared;
+    ip.attrs.hosts = sortedUnique(hosts);
   }
 }

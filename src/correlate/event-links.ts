@@ -1,9 +1,9 @@
 /**
  * The links one event makes on its own (token or identity used from an IP, presented to a service,
  * on an endpoint): a million of them in a big case, each seen once per event that names it. They
- * are kept as rows of numbers (rule, from, to, event), put in id order once by two stable counting
- * sorts (instead of a map per source and a sort of every link), and made into a `Link` only when
- * a reader asks for it (link-list.ts).
+ * are kept as rows of numbers (rule, from, to, event), put in id order once (a stable counting
+ * sort by rule and source, then each source's short run by target, instead of a map per source
+ * and a sort of every link), and made into a `Link` only when a reader asks for it (link-list.ts).
  */
 import { type Dict, dict } from '../model/dict';
 import type { Link } from '../model/entity';

@@ -19,13 +19,13 @@ const COLOURS: Record<Entity['kind'], string> = {
 };
 
 /** The neighbourhood of `focus` (depth 2), or the whole graph when no focus. */
-export function neighbourhood(entities: Entity[], links: LinkList, focus: string | undefined, depth = 2, max = 80): { nodes: Entity[]; edges: Link[] } {
+export function neighbourhood(entities: Entity[], links: Link[], focus: string | undefined, depth = 2, max = 80): { nodes: Entity[]; edges: Link[] } {
   if (!focus) {
     // No selection: the most connected entities (tokens first), not an unreadable hairball.
     const firstTokens = entities.filter((e) => e.kind === 'token').slice(0, 3).map((e) => e.id);
     if (firstTokens.length) return neighbourhood(entities, links, firstTokens[0], 1, max);
     const keep = new Set(entities.slice(0, max).map((e) => e.id));
-    return { nodes: entities.filter((e) => keep.has(e.id)), edges: edgesWithin(links, keep) };
+    return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
   }
   const keep = new Set([focus]);
   let frontier = [focus];
@@ -43,14 +43,7 @@ export function neighbourhood(entities: Entity[], links: LinkList, focus: string
     frontier = next;
     if (keep.size > max) break;
   }
-  return { nodes: entities.filter((e) => keep.has(e.id)), edges: edgesWithin(links, keep) };
-}
-
-/** The links with both ends in `keep` (links may be a table that makes each as it is read). */
-function edgesWithin(links: LinkList, keep: Set<string>): Link[] {
-  const out: Link[] = [];
-  for (const l of links) if (keep.has(l.from) && keep.has(l.to)) out.push(l);
-  return out;
+  return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
 }
 
 export function GraphView(props: { entities: Entity[]; links: LinkList; eventsById: Map<string, TgEvent>; focus?: string; onFocus?(id: string): void }) {
