@@ -7,7 +7,7 @@
  *   log on that node while the payload ran. Several candidates and no subject to choose: no join.
  */
 import type { EventColumns } from './columns';
-import { fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, innerMap, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
+import { flat, fmtTime, fmtTolerance, type IdentityRec, type IpHostSpan, type PayloadRec, innerMap, type PilotRec, pushTo, TOKEN_USE_KINDS, type TokenJoin, type TokenRec } from './graph';
 import { PayloadsBehindIp } from './behind-ip';
 import { HostsAtMemo } from './netmap';
 
@@ -121,8 +121,10 @@ export function joinTokens(inp: JoinInput, spansByHost: Map<string, IpHostSpan[]
   }
   const out: TokenJoin[] = [];
   for (const byTarget of joins.values()) for (const byRule of byTarget.values()) for (const j of byRule.values()) out.push(j);
-  const key = new Map(out.map((j) => [j, j.token + j.target + j.rule]));
-  return out.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : 1));
+  // Sorted by their keys in a parallel array: a map lookup per comparison was a tenth of this pass.
+  const key = out.map((j) => flat(j.token + j.target + j.rule));
+  const at = out.map((_, k) => k).sort((a, b) => (key[a]! < key[b]! ? -1 : 1));
+  return at.map((k) => out[k]!);
 }
 
 /**

@@ -18,6 +18,12 @@ export interface TokenResolution {
 
 const EMPTY: string[] = [];
 
+/** The tokens one line names, as ids and as records. */
+interface NamedList {
+  ids: string[];
+  recs: TokenRec[];
+}
+
 /** Root VO of a WLCG group (`/cms/pilot` → `cms`). */
 export function voOfGroup(g: string): string | undefined {
   const m = /^\/?([^/]+)/.exec(g);
@@ -117,8 +123,8 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
     return rec;
   };
   // Most lines name one token: its one-element list is shared (the lists are read-only).
-  const single = new Map<TokenRec, { ids: string[]; recs: TokenRec[] }>();
-  const singleList = (rec: TokenRec): { ids: string[]; recs: TokenRec[] } => {
+  const single = new Map<TokenRec, NamedList>();
+  const singleList = (rec: TokenRec): NamedList => {
     let l = single.get(rec);
     if (!l) {
       l = { ids: [rec.id], recs: [rec] };
@@ -129,7 +135,7 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
   const NO_RECS: TokenRec[] = [];
 
   // The last record each jti and subject code resolved to, with the issuer it was asked with.
-  const jtiLast: Array<{ iss: string | undefined; rec: TokenRec } | undefined> = [];
+  const jtiLast: Array<{ iss: string | undefined; sc: number; stated: boolean; rec: TokenRec; list: NamedList } | undefined> = [];
   const subLast: Array<{ iss: string | undefined; rec: IdentityRec } | undefined> = [];
   // The tokens the current line names, in order, each once: the first `nRecs` of one list reused for
   // every line (most lines name one token, whose shared list is then taken: no list made per line;
@@ -156,13 +162,22 @@ export function resolveTokens(cols: EventColumns, infos: TokenInfo[]): TokenReso
         const rec = info ? fromInfo(info) : tokenRec(fp, { fp, jti: undefined, iss: undefined, sub: undefined, info: undefined });
         if (!named(rec, nRecs)) recs[nRecs++] = rec;
       }
+      let single: NamedList | undefined;
       if (jc >= 0) {
-        const iss = ic >= 0 ? values[ic]! : (onlyIssOfJti(jc) ?? (sc >= 0 ? onlyIssOfSub(sc) : undefined));
+        // A line without an issuer borrows one that depends on its jti and subject only: the last
+        // answer for this jti holds while the subject is the same (no issuer lookups per line).
         let last = jtiLast[jc];
-        if (!last || last.iss !== iss) last = jtiLast[jc] = { iss, rec: jtiRec(values[jc]!, iss, sc >= 0 ? values[sc] : undefined) };
+        if (ic >= 0 || !last || last.sc !== sc || last.stated) {
+          const iss = ic >= 0 ? values[ic]! : (onlyIssOfJti(jc) ?? (sc >= 0 ? onlyIssOfSub(sc) : undefined));
+          if (!last || last.iss !== iss || last.sc !== sc || last.stated !== ic >= 0) {
+            const rec = jtiRec(values[jc]!, iss, sc >= 0 ? values[sc] : undefined);
+            last = jtiLast[jc] = { iss, sc, stated: ic >= 0, rec, list: singleList(rec) };
+          }
+        }
         if (!named(last.rec, nRecs)) recs[nRecs++] = last.rec;
+        if (nRecs === 1) single = last.list;
       }
-      if (nRecs === 1) ({ ids: namedIds, recs: namedRecs } = singleList(recs[0]!));
+      if (nRecs === 1) ({ ids: namedIds, recs: namedRecs } = single ?? singleList(recs[0]!));
       else {
         namedRecs = recs.slice(0, nRecs);
         namedIds = namedRecs.map((r) => r.id);
