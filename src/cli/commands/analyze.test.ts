@@ -96,6 +96,23 @@ describe('tokentrail analyze', () => {
     expect(c.inputs.map((i) => i.tz)).toEqual(['Europe/Zurich', 'America/Chicago']);
   });
 
+  it('--tz and --tz-for also take a fixed UTC offset, as sites describe their clocks', async () => {
+    const auth = join(dir, 'tz-offset', 'auth.log');
+    mkdirSync(join(dir, 'tz-offset'), { recursive: true });
+    writeFileSync(auth, 'Nov 23 14:05:41 ui01 sshd[4242]: Accepted publickey for alice from 203.0.113.7 port 50122 ssh2\n');
+    const timesWith = async (...tzArgs: string[]) => {
+      const out = join(dir, `tz-${tzArgs.join('_').replace(/[^\w+-]/g, '')}.json`);
+      expect(await main(['analyze', auth, '--year', '2026', ...tzArgs, '--out', out], capture())).toBe(0);
+      const c = JSON.parse(readFileSync(out, 'utf8')) as Case;
+      return { tz: c.inputs.map((i) => i.tz), times: c.events.map((e) => new Date(e.time.ts).toISOString()) };
+    };
+    // UTC+1 is IANA's Etc/GMT-1 (sign inverted); both spellings give the same instant.
+    expect(await timesWith('--tz', 'UTC+1')).toEqual({ tz: ['+01:00'], times: ['2026-11-23T13:05:41.000Z'] });
+    expect((await timesWith('--tz', 'Etc/GMT-1')).times).toEqual(['2026-11-23T13:05:41.000Z']);
+    expect(await timesWith('--tz-for', `${auth}=-0530`)).toEqual({ tz: ['-05:30'], times: ['2026-11-23T19:35:41.000Z'] });
+    for (const bad of ['+25:00', 'UTC+1:75', '+']) expect(await main(['analyze', auth, '--tz', bad], capture())).toBe(2);
+  });
+
   it('exits 1 when nothing could be read', async () => {
     const empty = join(dir, 'empty.log');
     writeFileSync(empty, '');

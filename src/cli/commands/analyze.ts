@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeCase } from '../../correlate/analyze-case';
 import { buildCase } from '../../ingest/build-case';
+import { canonicalZone } from '../../parsers/common/time';
 import { judgeToken } from '../../tokens/judge';
 import type { IncrementalHash } from '../../ingest/hash';
 import { ingest, type IngestProgress } from '../../ingest/ingest';
@@ -24,22 +25,13 @@ interface AnalyzeFlags {
   createdAt?: string;
 }
 
-function validZone(z: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: z });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `--tz-for PATH=ZONE`: the zone for that input, a directory's files or an archive's members. */
 function zoneRules(specs: string[]): (path: string) => string | undefined {
   const rules = specs.map((s) => {
     const eq = s.lastIndexOf('=');
     const path = s.slice(0, eq);
-    const zone = s.slice(eq + 1);
-    if (eq <= 0 || !validZone(zone)) throw new CliExit(2, `analyze: --tz-for wants PATH=ZONE with an IANA zone, got ${JSON.stringify(s)}`);
+    const zone = canonicalZone(s.slice(eq + 1));
+    if (eq <= 0 || zone === undefined) throw new CliExit(2, `analyze: --tz-for wants PATH=ZONE with an IANA zone or a UTC offset, got ${JSON.stringify(s)}`);
     return { path: path.replace(/\/+$/, ''), zone };
   });
   // Longest matching path wins.
@@ -66,7 +58,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .command('analyze')
     .description('load a bundle of logs and tokens into a case')
     .argument('<input...>', 'files, directories, .tar/.tar.gz/.tgz/.zip/.gz archives')
-    .option('--tz <zone>', 'IANA zone for times written without one', 'UTC')
+    .option('--tz <zone>', 'zone for times written without one: IANA name (Europe/Zurich) or UTC offset (+01:00)', 'UTC')
     .option('--tz-for <path=zone>', 'zone for one input, directory or archive (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--year <n>', 'year for formats without one (default: each file time)')
     .option('--out <file>', 'write the case JSON here')
@@ -74,7 +66,8 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option('--name <name>', 'case name (default: the first input name)')
     .option('--created-at <iso>', 'creation time to record (omitted by default: same input, same bytes)')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      if (!validZone(flags.tz)) throw new CliExit(2, `analyze: --tz ${flags.tz} is not an IANA zone`);
+      const tz = canonicalZone(flags.tz);
+      if (tz === undefined) throw new CliExit(2, `analyze: --tz ${flags.tz} is neither an IANA zone (Europe/Zurich) nor a UTC offset (+01:00)`);
       const tzFor = zoneRules(flags.tzFor);
       const year = flags.year === undefined ? undefined : Number(flags.year);
       if (year !== undefined && !(Number.isInteger(year) && year >= 1970 && year <= 2100)) throw new CliExit(2, `analyze: --year ${flags.year} is not a year`);
@@ -85,7 +78,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
       const deps = analysisDeps();
       const result = await ingest(sources, {
         ...deps,
-        tz: flags.tz,
+        tz,
         tzFor,
         year,
         createHash: nodeSha256,
@@ -98,7 +91,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
       result.problems.unshift(...fsProblems);
       const built = await buildCase(result, events, {
         name: flags.name ?? basename(inputs[0]!.replace(/\/+$/, '')),
-        tz: flags.tz,
+        tz,
         createdAt: flags.createdAt ? new Date(flags.createdAt).toISOString() : undefined,
       });
       // Correlation, findings and per-token policy judgement over the events.

@@ -6,6 +6,7 @@ import { questionsFor, trace } from '../../trace/index';
 import { basename } from 'node:path';
 import { buildCase } from '../../ingest/build-case';
 import { ingest } from '../../ingest/ingest';
+import { canonicalZone } from '../../parsers/common/time';
 import type { TgEvent } from '../../model/event';
 import { analysisDeps } from '../analysis-deps';
 import { fsSources } from '../fs-source';
@@ -129,7 +130,7 @@ export function registerTrace(program: Command, io: CliIo): void {
     .option('--vo <vo>', 'VO name (S3)')
     .option('--token <fp|jti>', 'token fingerprint prefix (≥ 8 hex) or jti: the token story')
     .option('--window <duration>', 'half-width of the time window around --at (e.g. 5m, 2h); default 0 (V3: 24h)')
-    .option('--tz <zone>', 'IANA zone for zone-less times when tracing raw inputs', 'UTC')
+    .option('--tz <zone>', 'zone for zone-less times when tracing raw inputs: IANA name or UTC offset (+01:00)', 'UTC')
     .option('--json', 'print JSON: one answer object, or an array [S1, V1] for --at + --ip')
     .action(async (inputs: string[], flags: TraceFlags) => {
       const q = queryFromFlags(flags);
@@ -140,7 +141,9 @@ export function registerTrace(program: Command, io: CliIo): void {
         if (io.isTty) io.err(`\r\u001b[K${scrub(s)}`);
       };
       note(`trace: reading ${inputs.length === 1 ? inputs[0] : `${inputs.length} inputs`}…`);
-      const c = await loadCase(inputs, flags.tz ?? 'UTC');
+      const tz = canonicalZone(flags.tz ?? 'UTC');
+      if (tz === undefined) throw new CliExit(2, `trace: --tz ${flags.tz} is neither an IANA zone (Europe/Zurich) nor a UTC offset (+01:00)`);
+      const c = await loadCase(inputs, tz);
       note(`trace: correlating ${c.events.length.toLocaleString('en')} events…`);
       const g = buildGraph(c.events, c.tokens, c.settings);
       note('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../scenario/prng';
-import { expandYear, monthNumber, offsetTimeToUtc, parseOffsetMinutes, utcMs, wallTimeToUtc, zoneOffsetMs } from './time';
+import { canonicalZone, expandYear, isValidTimeZone, monthNumber, offsetTimeToUtc, parseOffsetMinutes, utcMs, wallTimeToUtc, zoneOffsetMs } from './time';
 
 describe('parser time helpers', () => {
   it('converts Europe/Zurich wall time to UTC across DST', () => {
@@ -9,6 +9,18 @@ describe('parser time helpers', () => {
     // 1 Jul 2026 14:00 CEST (+02:00) = 12:00Z
     expect(new Date(wallTimeToUtc('Europe/Zurich', 2026, 7, 1, 14)).toISOString()).toBe('2026-07-01T12:00:00.000Z');
     expect(zoneOffsetMs('America/Chicago', Date.UTC(2026, 10, 23))).toBe(-6 * 3600_000);
+  });
+  it('takes a fixed UTC offset as a zone, in the spellings sites use', () => {
+    for (const [given, canon, minutes] of [['+01:00', '+01:00', 60], ['+0100', '+01:00', 60], ['UTC+1', '+01:00', 60], ['gmt-05:30', '-05:30', -330], ['-0', '+00:00', 0], ['+14', '+14:00', 840]] as const) {
+      expect(canonicalZone(given), given).toBe(canon);
+      expect(zoneOffsetMs(given, Date.UTC(2026, 6, 1)), given).toBe(minutes * 60_000);
+    }
+    expect(new Date(wallTimeToUtc('+01:00', 2026, 7, 1, 14)).toISOString()).toBe('2026-07-01T13:00:00.000Z');
+    for (const bad of ['+15', '+01:60', 'UTC+', '1', 'Mars/Olympus']) {
+      expect(canonicalZone(bad), bad).toBeUndefined();
+      expect(isValidTimeZone(bad), bad).toBe(false);
+    }
+    expect(canonicalZone('Europe/Zurich')).toBe('Europe/Zurich');
   });
   it('parses numeric offsets', () => {
     expect(parseOffsetMinutes('+0100')).toBe(60);

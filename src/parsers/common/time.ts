@@ -42,20 +42,50 @@ export function zoneOffsetMs(tz: string, utcMs: number): number {
 }
 
 function zoneOffsetUncached(tz: string, utcMs: number): number {
+  const fixed = fixedOffsetMinutes(tz);
+  if (fixed !== undefined) return fixed * 60_000;
   const parts = formatterFor(tz).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** True when `tz` is an IANA zone this runtime knows. */
-export function isValidTimeZone(tz: string): boolean {
+/**
+ * Minutes east of UTC of a zone written as a fixed offset (`+01:00`, `+0100`, `+1`, `UTC+1`,
+ * `GMT-05:30`), else undefined. Sites describe their clocks so ("local time, UTC+01:00"), and
+ * IANA's own name for it (Etc/GMT-1) has the sign inverted and whole hours only.
+ */
+function fixedOffsetMinutes(tz: string): number | undefined {
+  const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(tz.trim());
+  if (!m) return undefined;
+  const h = Number(m[2]);
+  const mi = Number(m[3] ?? 0);
+  if (h > 14 || mi > 59) return undefined;
+  const minutes = h * 60 + mi;
+  return m[1] === '-' && minutes > 0 ? -minutes : minutes;
+}
+
+/**
+ * The zone as tokentrail records it: an IANA name this runtime knows, as given; a fixed UTC offset
+ * as `±HH:MM`; undefined for anything else.
+ */
+export function canonicalZone(tz: string): string | undefined {
+  const fixed = fixedOffsetMinutes(tz);
+  if (fixed !== undefined) {
+    const abs = Math.abs(fixed);
+    return `${fixed < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
   try {
     formatterFor(tz);
-    return true;
+    return tz;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** True when `tz` is an IANA zone this runtime knows or a fixed UTC offset. */
+export function isValidTimeZone(tz: string): boolean {
+  return canonicalZone(tz) !== undefined;
 }
 
 /** Wall-clock fields in zone `tz` → UTC epoch ms (DST gaps resolve to the later offset). */
