@@ -39,6 +39,12 @@ test('a case document imports into a browsable timeline, tokens, findings and in
   await app.openView('timeline');
   const tl = new Timeline(page);
   await tl.expectCount(9000);
+  // The histogram's bars are bins side by side, the fullest one the chart's height (a page-wide
+  // `.bar` rule once drew them as 160×8 px stripes).
+  const hist = await tl.histogramGeometry();
+  expect(hist.bars.length).toBeGreaterThan(10);
+  for (const b of hist.bars) expect(b.width).toBeLessThanOrEqual(hist.width / hist.bars.length + 0.5);
+  expect(Math.max(...hist.bars.map((b) => b.height))).toBeGreaterThan(hist.height * 0.9);
   const firstTs = Math.min(...doc.events.map((e) => e.time.ts));
   await expect(tl.rows.first()).toContainText(new Date(firstTs).toISOString().slice(11, 19));
   // An identifier filter narrows to exactly the matching events.

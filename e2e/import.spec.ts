@@ -51,6 +51,9 @@ test('on first start the demo case opens by itself, with tokens and findings', a
   await expect(app.caseTitle).toHaveText('Demo: stolen token', { timeout: 30_000 });
   await expect(page.getByTestId('import-item').and(page.locator('[data-status=done]')).first()).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('import-item').and(page.locator(':not([data-status=done])'))).toHaveCount(0, { timeout: 150_000 });
+  // The demo's site hosts keep CET without writing it (its README.txt): read so, and shown per input.
+  await page.getByTestId('open-inputs').click();
+  await expect(page.getByTestId('input-row').filter({ hasText: 'SchedLog' }).first().getByTestId('input-tz')).toHaveValue('+01:00');
   const tokens = await app.openView('tokens');
   await expect(tokens.getByTestId('token-row').first()).toBeVisible();
   const findings = await app.openView('findings');

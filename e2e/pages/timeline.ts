@@ -18,6 +18,15 @@ export class Timeline {
     await expect(this.count).toHaveText(`${n.toLocaleString('en')} events`);
   }
 
+  /** The histogram's chart and its bars as drawn on screen (CSS can override an SVG rect's size). */
+  async histogramGeometry(): Promise<{ width: number; height: number; bars: { width: number; height: number }[] }> {
+    return this.page.getByTestId('timeline-histogram').evaluate((el) => {
+      const svg = el.querySelector('svg')!.getBoundingClientRect();
+      const bars = [...el.querySelectorAll('rect.hist-bar')].map((r) => r.getBoundingClientRect());
+      return { width: svg.width, height: svg.height, bars: bars.map((b) => ({ width: b.width, height: b.height })) };
+    });
+  }
+
   async filterText(t: string) {
     await this.page.getByTestId('timeline-text').fill(t);
   }

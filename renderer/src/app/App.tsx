@@ -8,6 +8,7 @@ import { FindingsTab } from '../views/findings/FindingsTab';
 import { ImportPanel, type PickedFile } from '../views/import/ImportPanel';
 import { runIngest, sessionFile } from '../views/import/ingest-runner';
 import { InputsPanel } from '../views/import/InputsPanel';
+import { DEMO_ZONE } from '../views/import/zones';
 import { ReportTab } from '../views/report/ReportTab';
 import { TimelineTab } from '../views/timeline/TimelineTab';
 import { TokensTab } from '../views/tokens/TokensTab';
@@ -31,7 +32,7 @@ export function App() {
   const [current, setCurrent] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [panel, setPanel] = useState<Panel>(null);
-  const [dropped, setDropped] = useState<PickedFile[] | null>(null);
+  const [dropped, setDropped] = useState<{ files: PickedFile[]; tz?: string } | null>(null);
   const [pivots, setPivots] = useState<string[] | undefined>();
   const [demoBusy, setDemoBusy] = useState(false);
   const data = useCaseData(current, revision);
@@ -60,7 +61,7 @@ export function App() {
       if (!files.length) return;
       if (!current) await newCase();
       setPanel('import');
-      setDropped(files);
+      setDropped({ files });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -92,7 +93,7 @@ export function App() {
     setDemoBusy(true);
     try {
       await newCase('Demo: stolen token');
-      setDropped(await demoFiles());
+      setDropped({ files: await demoFiles(), tz: DEMO_ZONE });
     } finally {
       setDemoBusy(false);
     }

@@ -37,7 +37,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: { hist: Histogra
       >
         {hist.counts.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: buckets are positional
-          <rect key={i} x={i + 0.1} width={0.8} y={100 - (c / max) * 100} height={(c / max) * 100} className="bar" />
+          <rect key={i} x={i + 0.1} width={0.8} y={100 - (c / max) * 100} height={(c / max) * 100} className="hist-bar" />
         ))}
         {drag && <rect x={Math.min(drag.x0, drag.x1) * n} width={Math.abs(drag.x1 - drag.x0) * n} y={0} height={100} className="brush" />}
       </svg>

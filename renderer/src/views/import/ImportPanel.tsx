@@ -11,6 +11,7 @@ import { caseStore } from '../../store';
 import { isCaseDocument } from './import-kind';
 import { ingestionAvailable, type IngestItem, runIngest } from './ingest-runner';
 import { ImportProgress } from './ImportProgress';
+import { ZONES } from './zones';
 
 export interface PickedFile {
   path: string;
@@ -26,8 +27,8 @@ export interface PickedFile {
 
 export interface ImportPanelProps {
   caseId: string;
-  /** Files dropped on the window, handed over by the shell. */
-  dropped: PickedFile[] | null;
+  /** Files dropped on the window, handed over by the shell; `tz` when the shell knows their zone (the demo). */
+  dropped: { files: PickedFile[]; tz?: string } | null;
   onDroppedTaken(): void;
   onChanged(): void;
   onCaseImported(id: string): void;
@@ -38,8 +39,11 @@ export function ImportPanel(props: ImportPanelProps) {
   const [items, setItems] = useState<IngestItem[]>([]);
   const [messages, setMessages] = useState<string[]>([]);
   const [cancel, setCancel] = useState<(() => void) | null>(null);
+  // The zone of times written without one, for the next files read (each input keeps the zone it
+  // was read with; the Inputs panel reads one again with another).
+  const [tz, setTz] = useState('UTC');
 
-  async function take(files: PickedFile[]) {
+  async function take(files: PickedFile[], zone = tz) {
     if (!files.length) return;
     const logs: PickedFile[] = [];
     const notes: string[] = [];
@@ -63,7 +67,7 @@ export function ImportPanel(props: ImportPanelProps) {
     }
     setMessages((m) => [...m, ...notes]);
     if (logs.length && ingestionAvailable) {
-      const job = runIngest(props.caseId, logs, setItems, props.onChanged);
+      const job = runIngest(props.caseId, logs, setItems, props.onChanged, { tz: zone });
       setCancel(() => job.cancel);
       await job.done;
       setCancel(null);
@@ -76,7 +80,8 @@ export function ImportPanel(props: ImportPanelProps) {
     if (!props.dropped) return;
     const d = props.dropped;
     props.onDroppedTaken();
-    void take(d);
+    if (d.tz) setTz(d.tz);
+    void take(d.files, d.tz ?? tz);
   }, [props.dropped]);
 
   const pick = async (directory: boolean) => take((await pickFiles({ directory })).map((file) => ({ path: displayPath(file), file })));
@@ -97,6 +102,16 @@ export function ImportPanel(props: ImportPanelProps) {
         <button type="button" data-testid="pick-folder" onClick={() => void pick(true)}>
           Choose a folder…
         </button>
+        <label className="zone-pick">
+          Times written without a zone are in{' '}
+          <select data-testid="import-tz" value={tz} onChange={(e) => setTz(e.target.value)} title="Zone assumed for log lines whose times carry none (HTCondor, XRootD, syslog): the hand-over's notes usually say">
+            {ZONES.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
         <p className="muted">Everything is read on this machine. Tokens are redacted before anything is stored.</p>
       </div>
       {messages.length > 0 && (

@@ -1,9 +1,7 @@
 /** The inputs of a case with their chain-of-custody facts and problems. */
 import type { InputRecord, Problem } from '../../../../src/model';
+import { ZONES } from './zones';
 
-// Named zones follow daylight saving; fixed offsets are for hand-overs that state one ("local
-// time, UTC+01:00") or hosts that never switch (src/parsers/common/time.ts reads both).
-const ZONES = ['UTC', 'Europe/Zurich', 'Europe/Amsterdam', 'Europe/London', 'America/Chicago', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney', '+01:00', '+02:00', '-05:00', '-06:00', '+08:00', '+09:00'];
 
 export interface InputsPanelProps {
   inputs: InputRecord[];
