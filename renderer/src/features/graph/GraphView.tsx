@@ -6,6 +6,7 @@ import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Entity, Link, LinkList } from '../../../../src/model/entity';
 import type { TgEvent } from '../../../../src/model/event';
+import { neighbourhood } from './neighbourhood';
 
 const COLOURS: Record<Entity['kind'], string> = {
   token: '#8e24aa',
@@ -18,41 +19,13 @@ const COLOURS: Record<Entity['kind'], string> = {
   endpoint: '#6d4c41',
 };
 
-/** The neighbourhood of `focus` (depth 2), or the whole graph when no focus. */
-export function neighbourhood(entities: Entity[], links: Link[], focus: string | undefined, depth = 2, max = 80): { nodes: Entity[]; edges: Link[] } {
-  if (!focus) {
-    // No selection: the most connected entities (tokens first), not an unreadable hairball.
-    const firstTokens = entities.filter((e) => e.kind === 'token').slice(0, 3).map((e) => e.id);
-    if (firstTokens.length) return neighbourhood(entities, links, firstTokens[0], 1, max);
-    const keep = new Set(entities.slice(0, max).map((e) => e.id));
-    return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
-  }
-  const keep = new Set([focus]);
-  let frontier = [focus];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    const front = new Set(frontier);
-    for (const l of links) {
-      if (front.has(l.from) && !keep.has(l.to)) next.push(l.to);
-      if (front.has(l.to) && !keep.has(l.from)) next.push(l.from);
-    }
-    for (const n of next) {
-      if (keep.size >= max) break;
-      keep.add(n);
-    }
-    frontier = next;
-    if (keep.size > max) break;
-  }
-  return { nodes: entities.filter((e) => keep.has(e.id)), edges: links.filter((l) => keep.has(l.from) && keep.has(l.to)) };
-}
-
 export function GraphView(props: { entities: Entity[]; links: LinkList; eventsById: Map<string, TgEvent>; focus?: string; onFocus?(id: string): void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [edge, setEdge] = useState<Link | null>(null);
   // A fresh graph's links are a table that makes each link as it is read; the neighbourhood walks
   // them up to three times per focus, so they are made once per graph while the view shows it.
   const links = useMemo(() => (Array.isArray(props.links) ? props.links : Array.from(props.links)), [props.links]);
-  const { nodes, edges } = useMemo(() => neighbourhood(props.entities, links, props.focus), [props.entities, links, props.focus]);
+  const { nodes, edges, held } = useMemo(() => neighbourhood(props.entities, links, props.focus), [props.entities, links, props.focus]);
   const { onFocus } = props;
 
   useEffect(() => {
@@ -60,11 +33,17 @@ export function GraphView(props: { entities: Entity[]; links: LinkList; eventsBy
     const cy = cytoscape({
       container: ref.current,
       elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: n.label.length > 32 ? `${n.label.slice(0, 30)}…` : n.label, kind: n.kind } })),
+        ...nodes.map((n) => {
+          const label = n.label.length > 32 ? `${n.label.slice(0, 30)}…` : n.label;
+          const more = held.get(n.id);
+          // A hub's count first: the label is cut to the node's share of the row.
+          return { data: { id: n.id, label: more === undefined ? label : `${more} links · ${label}`, kind: n.kind } };
+        }),
         ...edges.map((l) => ({ data: { id: l.id, source: l.from, target: l.to, rule: l.rule, confidence: l.confidence } })),
       ],
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18 } },
+        // Labels cut at a node's width of the row: neighbours' long paths and ids overlapped into one smear.
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '74px', width: 18, height: 18 } },
         ...Object.entries(COLOURS).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c } })),
         { selector: 'edge', style: { width: 1.5, 'line-color': '#90a4ae', 'curve-style': 'bezier' } },
         { selector: 'edge[confidence = "inferred"]', style: { 'line-style': 'dashed' } },
@@ -76,7 +55,7 @@ export function GraphView(props: { entities: Entity[]; links: LinkList; eventsBy
     cy.on('tap', 'edge', (e) => setEdge(edges.find((l) => l.id === e.target.id()) ?? null));
     cy.on('tap', 'node', (e) => onFocus?.(e.target.id()));
     return () => cy.destroy();
-  }, [nodes, edges, props.focus, onFocus]);
+  }, [nodes, edges, held, props.focus, onFocus]);
 
   if (!props.entities.length) return <p className="empty">No entities yet: the graph appears once the case has been correlated.</p>;
   return (
@@ -89,7 +68,7 @@ export function GraphView(props: { entities: Entity[]; links: LinkList; eventsBy
         ))}
         <span>— certain · - - inferred</span>
       </div>
-      <div ref={ref} className="graph-canvas" data-testid="graph-canvas" data-nodes={nodes.length} data-edges={edges.length} />
+      <div ref={ref} className="graph-canvas" data-testid="graph-canvas" data-nodes={nodes.length} data-edges={edges.length} data-held={held.size} />
       {edge && (
         <div className="graph-edge" data-testid="graph-edge">
           <strong>{edge.rule}</strong> ({edge.confidence}){edge.reason ? ` — ${edge.reason}` : ''}
