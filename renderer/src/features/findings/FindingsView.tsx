@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Finding } from '../../../../src/model/finding';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { SEVERITIES, type Severity, severityRank } from '../../../../src/model/severity';
+import { TextSelect } from '../controls/TextSelect';
 
 export function FindingsView(props: { findings: Finding[]; onPivot?(entityId: string): void }) {
   const [min, setMin] = useState<Severity>('info');
@@ -25,13 +26,7 @@ export function FindingsView(props: { findings: Finding[]; onPivot?(entityId: st
         ))}
         <label>
           show from{' '}
-          <select value={min} onChange={(e) => setMin(e.target.value as Severity)}>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <TextSelect<Severity> value={min} options={SEVERITIES} onChange={setMin} />
         </label>
       </div>
       {list.map((f) => (

@@ -8,6 +8,7 @@ import type { Case } from '../../../../src/model/case';
 import { REDACTION_PROFILES, type RedactionProfile } from '../../../../src/model/redaction';
 import type { TraceAnswer } from '../../../../src/model/trace';
 import { describeSharing, REPORT_FORMATS, type ReportFormat, renderReport, TLP_LEVELS, type Tlp, tlpLabel } from '../../../../src/report/index';
+import { TextSelect } from '../controls/TextSelect';
 
 export interface ReportPanelProps {
   /** The case to report on (null: empty state). */
@@ -98,13 +99,7 @@ export function ReportPanel(props: ReportPanelProps) {
       <form className="report-options" onSubmit={(e) => e.preventDefault()}>
         <label>
           Format{' '}
-          <select data-testid="report-format" value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-            {REPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
+          <TextSelect<ReportFormat> testId="report-format" value={format} options={REPORT_FORMATS} onChange={setFormat} />
         </label>
         <label>
           Audience{' '}
@@ -119,13 +114,7 @@ export function ReportPanel(props: ReportPanelProps) {
         {profile === 'vo' && (
           <label>
             VO{' '}
-            <select data-testid="report-vo" value={vo || vos[0] || ''} onChange={(e) => setVo(e.target.value)}>
-              {vos.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
+            <TextSelect testId="report-vo" value={vo || vos[0] || ''} options={vos} onChange={setVo} />
           </label>
         )}
         <label>

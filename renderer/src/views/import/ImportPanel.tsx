@@ -12,6 +12,7 @@ import { isCaseDocument } from './import-kind';
 import { ingestionAvailable, type IngestItem, runIngest } from './ingest-runner';
 import { ImportProgress } from './ImportProgress';
 import { ZONES } from './zones';
+import { TextSelect } from '../../features/controls/TextSelect';
 
 export interface PickedFile {
   path: string;
@@ -104,13 +105,7 @@ export function ImportPanel(props: ImportPanelProps) {
         </button>
         <label className="zone-pick">
           Times written without a zone are in{' '}
-          <select data-testid="import-tz" value={tz} onChange={(e) => setTz(e.target.value)} title="Zone assumed for log lines whose times carry none (HTCondor, XRootD, syslog): the hand-over's notes usually say">
-            {ZONES.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
+          <TextSelect testId="import-tz" value={tz} options={ZONES} onChange={setTz} title="Zone assumed for log lines whose times carry none (HTCondor, XRootD, syslog): the hand-over's notes usually say" />
         </label>
         <p className="muted">Everything is read on this machine. Tokens are redacted before anything is stored.</p>
       </div>

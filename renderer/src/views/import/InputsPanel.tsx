@@ -1,6 +1,7 @@
 /** The inputs of a case with their chain-of-custody facts and problems. */
 import type { InputRecord, Problem } from '../../../../src/model';
 import { ZONES } from './zones';
+import { TextSelect } from '../../features/controls/TextSelect';
 
 
 export interface InputsPanelProps {
@@ -18,13 +19,7 @@ function TzCell(props: { input: InputRecord; p: InputsPanelProps }) {
   const top = input.path.split('!')[0]!;
   if (!p.canReparse(top)) return <span title="Pick the file again to read it with another zone">{input.tz}</span>;
   return (
-    <select data-testid="input-tz" value={input.tz} onChange={(e) => p.onReparse(top, e.target.value)} title="Read this input again assuming this zone for zone-less times">
-      {[...new Set([input.tz, ...ZONES])].map((z) => (
-        <option key={z} value={z}>
-          {z}
-        </option>
-      ))}
-    </select>
+    <TextSelect testId="input-tz" value={input.tz} options={[...new Set([input.tz, ...ZONES])]} onChange={(z) => p.onReparse(top, z)} title="Read this input again assuming this zone for zone-less times" />
   );
 }
 
