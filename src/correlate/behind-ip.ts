@@ -19,8 +19,9 @@ class IpSweep {
   /** Windows sorted by `from`; `next` is the first not yet activated. */
   readonly windows: Window[] = [];
   private next = 0;
+  // The active windows as a binary min-heap by `to`: a NAT gateway keeps a hundred payloads active,
+  // and rescanning them all each time the earliest one ended cost a tenth of the joins pass.
   private active: Window[] = [];
-  private minTo = Number.POSITIVE_INFINITY;
   private lastTs = Number.NEGATIVE_INFINITY;
   /** Active windows per payload (a payload can sit behind the IP through several spans). */
   private readonly perPayload = new Map<number, number>();
@@ -33,23 +34,12 @@ class IpSweep {
   advance(ts: number): void {
     if (ts < this.lastTs) this.reset();
     this.lastTs = ts;
-    if (ts > this.minTo) {
-      const keep: Window[] = [];
-      this.minTo = Number.POSITIVE_INFINITY;
-      for (const w of this.active) {
-        if (w.to < ts) this.leave(w);
-        else {
-          keep.push(w);
-          if (w.to < this.minTo) this.minTo = w.to;
-        }
-      }
-      this.active = keep;
-    }
+    const heap = this.active;
+    while (heap.length > 0 && heap[0]!.to < ts) this.leave(popMin(heap));
     while (this.next < this.windows.length && this.windows[this.next]!.from <= ts) {
       const w = this.windows[this.next++]!;
       if (w.to < ts) continue;
-      this.active.push(w);
-      if (w.to < this.minTo) this.minTo = w.to;
+      pushMin(heap, w);
       this.enter(w);
     }
   }
@@ -123,11 +113,41 @@ class IpSweep {
   private reset(): void {
     this.next = 0;
     this.active = [];
-    this.minTo = Number.POSITIVE_INFINITY;
     this.perPayload.clear();
     this.bySubOrUser.clear();
     this.byUser.clear();
   }
+}
+
+/** Adds `w` to the min-heap by `to`. */
+function pushMin(heap: Window[], w: Window): void {
+  let k = heap.length;
+  heap.push(w);
+  while (k > 0) {
+    const up = (k - 1) >> 1;
+    if (heap[up]!.to <= w.to) break;
+    heap[k] = heap[up]!;
+    k = up;
+  }
+  heap[k] = w;
+}
+
+/** Removes and returns the window that ends first. */
+function popMin(heap: Window[]): Window {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length === 0) return top;
+  let k = 0;
+  for (;;) {
+    const l = 2 * k + 1;
+    if (l >= heap.length) break;
+    const c = l + 1 < heap.length && heap[l + 1]!.to < heap[l]!.to ? l + 1 : l;
+    if (heap[c]!.to >= last.to) break;
+    heap[k] = heap[c]!;
+    k = c;
+  }
+  heap[k] = last;
+  return top;
 }
 
 /** Adds `p` to the list at `k` unless there (a key can be both a payload's subject and its user). */
