@@ -10,6 +10,7 @@ import type { Evidence } from '../model/finding';
 import type { TokenInfo } from '../model/token';
 import { isoTime } from '../model/iso-time';
 import type { EventColumns } from './columns';
+import type { JobIndex } from './pilots';
 
 export interface TokenRec {
   /** Entity id `token:<key>`; key = fingerprint, else `<iss>|<jti>`. */
@@ -117,7 +118,8 @@ export interface Graph {
   /** Hosts that write service logs (CE, storage, FTS, IAM...), never a pilot's worker node. */
   serviceHosts: Set<string>;
   /** Any job/pilot id (`ce:`, `batch:`, `gjid:`, `pilot:`, `arc:` prefixed) → pilot key. */
-  pilotByJob: Map<string, string>;
+  /** Pilot key by job name (`ce:123.0`), built at its first question. */
+  pilotByJob: JobIndex;
   /** Token entity ids each event names (parallel to events; empty array when none). */
   eventTokens: string[][];
   /** Identity id each event names, when it names a subject. */

@@ -48,8 +48,35 @@ const SUBMIT_KINDS = new Set<TgEvent['kind']>(['job.submit', 'job.route', 'token
 export interface PilotResult {
   pilots: Map<string, PilotRec>;
   payloads: Map<string, PayloadRec>;
-  pilotByJob: Map<string, string>;
+  pilotByJob: JobIndex;
   eventPilot: (string | undefined)[];
+}
+
+/** Pilot key by job name (`ce:123.0`, `gjid:…`, `batch:…`, `pilot:…`, `arc:…`). */
+export interface JobIndex {
+  get(job: string): string | undefined;
+}
+
+/**
+ * The job index, built at its first question: a trace by job id or a job filter asks a few, while
+ * a million-event case names a hundred thousand jobs, and building their names cost a tenth of the
+ * pilots pass for every analysis, asked or not.
+ */
+function jobIndex(pilots: Map<string, PilotRec>): JobIndex {
+  let byJob: Map<string, string> | undefined;
+  return {
+    get(job) {
+      if (!byJob) {
+        byJob = new Map();
+        for (const p of pilots.values()) {
+          jobIdSets(p).forEach((s, k) => {
+            for (const v of s) byJob!.set(`${JOB_KINDS[k]}:${v}`, p.key);
+          });
+        }
+      }
+      return byJob.get(job);
+    },
+  };
 }
 
 function newPilot(): PilotRec {
@@ -231,7 +258,6 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
   }
 
   const pilots = new Map<string, PilotRec>();
-  const pilotByJob = new Map<string, string>();
   const rootToKey = new Map<number, string>();
   for (const [root, p] of groups) {
     p.key = pilotKey(p);
@@ -244,9 +270,6 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
     p.id = flat(`pilot:${p.key}`);
     pilots.set(p.key, p);
     rootToKey.set(root, p.key);
-    jobIdSets(p).forEach((s, k) => {
-      for (const v of s) pilotByJob.set(`${JOB_KINDS[k]}:${v}`, p.key);
-    });
   }
   // A loop, not Array.from with a mapping function over the typed array (its iterator protocol cost
   // a tenth of this pass); neighbours in time mostly share a pilot.
@@ -294,5 +317,5 @@ export function buildPilots(cols: EventColumns, toleranceMs: number, service: Se
     if (rec.pilot) pilots.get(rec.pilot)!.payloads.add(key);
     payloads.set(key, rec);
   }
-  return { pilots, payloads, pilotByJob, eventPilot };
+  return { pilots, payloads, pilotByJob: jobIndex(pilots), eventPilot };
 }
