@@ -37,8 +37,16 @@ export function buildGraph(input: TgEvent[], tokens: TokenInfo[], settings: Case
   const tr = resolveTokens(columns, tokens);
   lap('tokens');
   // Hosts that write service logs (submission, routing, storage, issuing...) are never pilot nodes.
+  // A host is known for one once one of its lines says so: its other lines (most of a service's
+  // million) skip the two set lookups.
   const serviceLike = new Set<string>();
-  for (let i = 0; i < columns.n; i++) if (hostCode[i]! >= 0 && SERVICE_KINDS.has(kind[i]!) && !WN_SIDE.has(parser[i]!)) serviceLike.add(values[hostCode[i]!]!);
+  const isService = new Uint8Array(values.length);
+  for (let i = 0; i < columns.n; i++) {
+    const c = hostCode[i]!;
+    if (c < 0 || isService[c] || !SERVICE_KINDS.has(kind[i]!) || WN_SIDE.has(parser[i]!)) continue;
+    isService[c] = 1;
+    serviceLike.add(values[c]!);
+  }
   const pr = buildPilots(columns, tol, serviceLike);
   lap('pilots');
   const { byIp, byHost } = buildSpans(events, pr.pilots.values(), tol, columns);
