@@ -72,20 +72,6 @@ it('imports the demo bundle: events in pages, inputs with hashes, tokens, findin
   for (const s of new Set(sigs)) expect(stored.includes(s)).toBe(false);
 });
 
-it("records a whole import's zone as the case default, and keeps it when one input is read again in another", async () => {
-  const schedlog = walk(BUNDLE).find((f) => f.path.endsWith('condor-ce/SchedLog'))!;
-  const store = new CaseStore(new TokentrailDb('ingest-job-zone'));
-  stores.push(store);
-  const c = await store.createCase({ name: 'zone' });
-  const job = (tz: string, tzFor?: Record<string, string>) => runIngestJob(store, { caseId: c.id, tz, tzFor, files: [{ path: schedlog.path, file: new Blob([schedlog.bytes]) }] }, { signal: new AbortController().signal, progress: () => {} });
-  await job('+01:00');
-  expect((await store.getCase(c.id))!.settings.tz).toBe('+01:00');
-  expect((await store.getInputs(c.id)).map((i) => i.tz)).toEqual(['+01:00']);
-  await job('+01:00', { [schedlog.path]: 'Europe/Zurich' });
-  expect((await store.getCase(c.id))!.settings.tz).toBe('+01:00');
-  expect((await store.exportCaseJson(c.id)).settings.tz).toBe('+01:00');
-});
-
 it('stops when cancelled and reports bad input as problems', async () => {
   const store = new CaseStore(new TokentrailDb('ingest-job-cancel'));
   stores.push(store);

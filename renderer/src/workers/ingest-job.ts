@@ -93,10 +93,7 @@ export async function runIngestJob(store: CaseStore, req: IngestRequest, ctx: { 
   if (!row) throw new Error(`case ${req.caseId} was deleted during the import`);
   const redaction = { ...row.redaction };
   for (const [k, n] of Object.entries(result.redaction)) redaction[k as keyof typeof redaction] = (redaction[k as keyof typeof redaction] ?? 0) + (n ?? 0);
-  // A whole import's zone becomes the case's default (reports state it); reading one input again in
-  // another zone (`tzFor`) leaves it, as each input records its own.
-  const settings = req.tzFor ? row.settings : { ...row.settings, tz: req.tz };
-  await store.db.cases.update(req.caseId, { redaction, settings });
+  await store.db.cases.update(req.caseId, { redaction });
 
   // Correlation and findings over the whole case (all imports so far).
   const doc: Case = await store.exportCaseJson(req.caseId);
