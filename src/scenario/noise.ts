@@ -104,22 +104,7 @@ export function attachNoise(b: Bundle, w: World): void {
     const code = method === 'PUT' || method === 'COPY' ? 201 : method === 'PROPFIND' ? 207 : rng.chance(0.03) ? 404 : 200;
     return dcacheLine({ method, url: `${DCACHE_BASE}${path}`, code, ip: fts ? w.fts.ip : wn(rng).ip, port: rng.int(30_000, 60_000), agent: fts ? 'fts_url_copy/3.12.10 gfal2/2.22.2' : 'gfal2-util/1.8.1', sub: u.sub, jti: rng.uuid(), op: 'cms', mapped: `${u.uid}:42000`, session: dcacheSession(rng), duration: rng.int(5, 20_000) });
   });
-  set(SRC.xrootd, (rng) => {
-    const u = cmsUser(rng);
-    const th = rng.int(100, 3000);
-    const tident = `${u.name}.${rng.int(1000, 60_000)}:${rng.int(20, 200)}@${wn(rng).fqdn}`;
-    switch (rng.int(0, 3)) {
-      case 0:
-      case 1: {
-        const x = xrootdSession({ thread: th, tident, login: `cms${String(u.uid - 42000).padStart(3, '0')}`, sub: u.sub, iss: w.cms.iss, vo: 'cms', authz: `/store:read,stat;/store/user/${u.name}:create,mkdir,update,stat` });
-        return rng.chance(0.5) ? x.login : x.token;
-      }
-      case 2:
-        return xrootdDisc(th, tident, rng.int(1, 4000));
-      default:
-        return `${S} ${String(th).padStart(3, '0')} XrootdXeq: ${tident} FD ${rng.int(20, 400)}#${rng.int(0, 9)} bound`;
-    }
-  });
+  set(SRC.xrootd, xrootdNoise(w));
   set(SRC.iam, (rng, t) => {
     const u = rng.pick(w.atlasUsers);
     if (rng.chance(0.1)) {
@@ -148,6 +133,43 @@ export function attachNoise(b: Bundle, w: World): void {
     const path = rng.pick(['/', '/status/', '/monitoring/queues.json', '/docs/grid-access.html', '/favicon.ico', `/pilotlogs/2026-11-2${rng.int(1, 3)}/`]);
     return apache({ ip, method: 'GET', path, status: path === '/favicon.ico' ? 404 : 200, bytes: rng.int(200, 40_000), agent: rng.pick(['Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'curl/8.5.0', 'Prometheus/2.53.0']) });
   });
+}
+
+/** Client sessions a busy xrootd server has open at once, at most (the noise stays under it). */
+const XROOTD_MAX_OPEN = 400;
+
+/**
+ * cms clients' xrootd sessions as a server logs them: each opens (login and its token on one
+ * thread), is bound to more file descriptors, and ends (`disc`, with its real duration); opening,
+ * binding and closing are a third of the calls each, so the open sessions wander between none and
+ * XROOTD_MAX_OPEN and every call's mix is the same from the start (profileNoise samples it). Before,
+ * each line named a new random client: a log of a million one-line sessions that no server
+ * writes, whose never-closed sessions a parser had to keep.
+ */
+function xrootdNoise(w: World): NoiseFn {
+  interface Open {
+    tident: string;
+    thread: number;
+    since: number;
+  }
+  const open: Open[] = [];
+  return (rng, t) => {
+    const r = rng.int(0, 2);
+    if (open.length === 0 || (r === 0 && open.length < XROOTD_MAX_OPEN)) {
+      const u = rng.pick(w.cmsUsers);
+      const s: Open = { tident: `${u.name}.${rng.int(1000, 60_000)}:${rng.int(20, 200)}@${rng.pick(w.noiseWns).fqdn}`, thread: rng.int(100, 3000), since: t };
+      open.push(s);
+      const x = xrootdSession({ thread: s.thread, tident: s.tident, login: `cms${String(u.uid - 42000).padStart(3, '0')}`, sub: u.sub, iss: w.cms.iss, vo: 'cms', authz: `/store:read,stat;/store/user/${u.name}:create,mkdir,update,stat` });
+      return `${x.login}\n${x.token}`;
+    }
+    const i = rng.int(0, open.length - 1);
+    const s = open[i] as Open;
+    if (r === 1) return `${S} ${String(s.thread).padStart(3, '0')} XrootdXeq: ${s.tident} FD ${rng.int(20, 400)}#${rng.int(0, 9)} bound`;
+    // Closed: the last open session takes its place (order does not matter, picks are random).
+    open[i] = open[open.length - 1] as Open;
+    open.pop();
+    return xrootdDisc(s.thread, s.tident, Math.max(1, Math.round((t - s.since) / 1000)));
+  };
 }
 
 /** Each atlas user's usual OAuth client (oidc-agent registration) at IAM. */
