@@ -9,7 +9,7 @@ import { SEVERITIES, type Severity, severityRank } from '../model/severity';
 export interface AnalyzeSummary {
   caseId: string;
   out?: string;
-  inputs: { files: number; members: number; bytes: number; skipped: number };
+  inputs: { files: number; members: number; bytes: number; skipped: number; utf16: number };
   events: { total: number; byParser: Record<string, number> };
   tokens: { distinct: number; sightingsByKind: Record<string, number> };
   findings: { total: number; bySeverity: Partial<Record<Severity, number>>; top: Array<{ severity: Severity; title: string; rule: string; evidence: string; more: number }> };
@@ -23,11 +23,13 @@ export function summarize(c: Case, out: string | undefined): AnalyzeSummary {
   const byParser: Record<string, number> = {};
   let members = 0;
   let skipped = 0;
+  let utf16 = 0;
   let bytes = 0;
   for (const i of c.inputs) {
     if (i.parent) members++;
     else bytes += i.size;
     if (i.parser === 'skipped') skipped++;
+    if (i.encoding) utf16++;
     if (i.events) byParser[i.parser] = (byParser[i.parser] ?? 0) + i.events;
   }
   const byCode: AnalyzeSummary['problems']['byCode'] = {};
@@ -49,7 +51,7 @@ export function summarize(c: Case, out: string | undefined): AnalyzeSummary {
   return {
     caseId: c.id,
     ...(out ? { out } : {}),
-    inputs: { files: c.inputs.length - members, members, bytes, skipped },
+    inputs: { files: c.inputs.length - members, members, bytes, skipped, utf16 },
     events: { total: c.events.length, byParser: sorted(byParser) },
     tokens: { distinct: c.tokens.length, sightingsByKind: sorted(c.redaction as Record<string, number>) },
     findings: { total: c.findings.length, bySeverity, top },
@@ -68,7 +70,7 @@ function mb(n: number): string {
 export function formatSummary(s: AnalyzeSummary): string {
   const lines = [
     `case ${s.caseId}${s.out ? ` written to ${s.out}` : ' (not written: give --out FILE)'}`,
-    `inputs: ${s.inputs.files} given (${mb(s.inputs.bytes)}), ${s.inputs.members} archive members, ${s.inputs.skipped} skipped`,
+    `inputs: ${s.inputs.files} given (${mb(s.inputs.bytes)}), ${s.inputs.members} archive members, ${s.inputs.skipped} skipped${s.inputs.utf16 ? `, ${s.inputs.utf16} read as UTF-16` : ''}`,
     `events: ${s.events.total}`,
     ...Object.entries(s.events.byParser).map(([p, n]) => `  ${p.padEnd(24)} ${n}`),
     `tokens: ${s.tokens.distinct} distinct`,

@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { LineSplitter } from './lines';
 import { sniffName } from './names';
 import { contentKind, peekStream } from './peek';
+import { transcodeToUtf8 } from './transcode';
 import { type Entry, errText, TotalLimit } from './entry';
 import { ProblemLog } from './problems';
 import type { InputSource } from './source';
@@ -190,6 +191,11 @@ class Ingestion {
         return readZip(this.archiveHost(), rec, body, depth, mtimeMs);
       case 'text':
         return this.text(rec, index, body, name, depth, mtimeMs);
+      case 'utf-16le':
+      case 'utf-16be':
+        // Transcoded to UTF-8 for the line splitter; size and hash stay those of the original bytes.
+        rec.encoding = kind;
+        return this.text(rec, index, transcodeToUtf8(body, kind), name, depth, mtimeMs);
     }
   }
 

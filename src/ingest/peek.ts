@@ -1,6 +1,6 @@
 /** Looking at the first bytes of a stream without losing them, and what they say it is. */
 
-export type ContentKind = 'empty' | 'gzip' | 'zip' | 'tar' | 'binary' | 'text';
+export type ContentKind = 'empty' | 'gzip' | 'zip' | 'tar' | 'binary' | 'text' | 'utf-16le' | 'utf-16be';
 
 /** Reads until `n` bytes (or the end) are seen; returns them and a stream that still yields everything. */
 export async function peekStream(
@@ -80,7 +80,38 @@ export function contentKind(head: Uint8Array): ContentKind {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
   if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar';
-  return looksBinary(head.subarray(0, 1024)) ? 'binary' : 'text';
+  const first = head.subarray(0, 1024);
+  if (!looksBinary(first)) return 'text';
+  return utf16Of(first) ?? 'binary';
+}
+
+/**
+ * UTF-16 text (what Windows PowerShell 5's `>` and `Out-File` write): a byte-order mark, or, without
+ * one, a NUL in one byte of nearly every pair and text in the other. Read as binary, such a log
+ * would be skipped whole.
+ */
+export function utf16Of(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  const pairs = b.length >> 1;
+  if (pairs < 8) return undefined;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    if (b[i] === 0) zeroEven++;
+    if (b[i + 1] === 0) zeroOdd++;
+  }
+  // Latin text in UTF-16: the high byte is 0 for nearly every character, the low byte never.
+  if (zeroOdd >= pairs * 0.9 && zeroEven === 0 && !looksBinary(everyOther(b, 0))) return 'utf-16le';
+  if (zeroEven >= pairs * 0.9 && zeroOdd === 0 && !looksBinary(everyOther(b, 1))) return 'utf-16be';
+  return undefined;
+}
+
+/** Bytes at `from`, `from + 2`, … : the low bytes of UTF-16 text. */
+function everyOther(b: Uint8Array, from: number): Uint8Array {
+  const out = new Uint8Array(b.length >> 1);
+  for (let i = from, o = 0; i < b.length && o < out.length; i += 2) out[o++] = b[i]!;
+  return out;
 }
 
 /** NUL bytes, or more than 10 % control characters other than tab/CR/LF/FF/ESC, in the first KiB. */

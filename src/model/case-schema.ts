@@ -130,7 +130,7 @@ const input = {
   required: ['path', 'size', 'sha256', 'parser', 'events', 'problems', 'tz'],
   properties: {
     path: str, size: int, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, parser: str,
-    events: int, problems: int, tz: str, parent: str,
+    events: int, problems: int, tz: str, parent: str, encoding: { enum: ['utf-16le', 'utf-16be'] },
   },
   additionalProperties: false,
 } as const;

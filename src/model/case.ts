@@ -21,6 +21,11 @@ export interface InputRecord {
   tz: string;
   /** Parent archive path when this is a member. */
   parent?: string;
+  /**
+   * The text's encoding when it is not UTF-8 (from its byte-order mark or NUL pattern): it was
+   * transcoded before reading; `size` and `sha256` are those of the original bytes.
+   */
+  encoding?: 'utf-16le' | 'utf-16be';
 }
 
 /** Per-case analysis settings (all have defaults). */

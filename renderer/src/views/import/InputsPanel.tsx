@@ -57,7 +57,10 @@ export function InputsPanel(props: InputsPanelProps) {
                 <td>
                   <code title={i.sha256}>{i.sha256.slice(0, 16)}…</code>
                 </td>
-                <td>{i.parser}</td>
+                <td>
+                  {i.parser}
+                  {i.encoding ? <span className="muted" title="Transcoded to UTF-8 before reading; size and SHA-256 are of the original bytes"> ({i.encoding.toUpperCase()})</span> : null}
+                </td>
                 <td>{i.events.toLocaleString('en')}</td>
                 <td>
                   {(byInput.get(i.path) ?? []).length > 0 ? (
