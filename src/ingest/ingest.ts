@@ -11,12 +11,13 @@ import type { Problem, ProblemCode } from '../model/problem';
 import type { LineRedactor, RedactionCounts } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
 import { gunzip, type RatioCounter, ratioGuard } from './containers/gzip';
+import { unzstd } from './containers/zstd';
 import { type ArchiveHost, readTar, readZip } from './archives';
 import { type IncrementalHash, nobleSha256 } from './hash';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { LineSplitter } from './lines';
 import { sniffName } from './names';
-import { contentKind, peekStream } from './peek';
+import { contentKind, peekStream, unsupportedFormat } from './peek';
 import { transcodeToUtf8 } from './transcode';
 import { type Entry, errText, TotalLimit } from './entry';
 import { ProblemLog } from './problems';
@@ -169,7 +170,7 @@ class Ingestion {
       return;
     }
     const kind = contentKind(peeked.head);
-    const tooDeep = (kind === 'gzip' || kind === 'tar' || kind === 'zip') && depth >= this.limits.maxDepth;
+    const tooDeep = (kind === 'gzip' || kind === 'zstd' || kind === 'tar' || kind === 'zip') && depth >= this.limits.maxDepth;
     if (tooDeep) {
       this.problem('archive.too-deep', rec.path, `${kind} nested deeper than ${this.limits.maxDepth} layers: not opened`);
       return this.drain(rec.path, body, false);
@@ -178,11 +179,15 @@ class Ingestion {
       case 'empty':
         this.problem('input.empty', rec.path, 'empty: no bytes');
         return;
-      case 'binary':
-        this.problem('input.binary', rec.path, 'skipped: binary content (NUL bytes or control characters in the first KiB)');
+      case 'binary': {
+        const f = unsupportedFormat(peeked.head);
+        if (f) this.problem('archive.unsupported', rec.path, `${f.name}-compressed: not read (gzip, zstd, zip and tar are); unpack it (\`${f.tool}\`) and add what it holds`);
+        else this.problem('input.binary', rec.path, 'skipped: binary content (NUL bytes or control characters in the first KiB)');
         return this.drain(rec.path, body, true);
+      }
       case 'gzip':
-        return this.gzip(rec, index, body, name, depth, mtimeMs);
+      case 'zstd':
+        return this.decompress(kind, rec, index, body, name, depth, mtimeMs);
       case 'tar':
         rec.parser = 'archive.tar';
         return readTar(this.archiveHost(), rec, body, depth);
@@ -199,10 +204,11 @@ class Ingestion {
     }
   }
 
-  private async gzip(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
+  private async decompress(format: 'gzip' | 'zstd', rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
     const counter: RatioCounter = { in: 0, out: 0 };
-    const out = gunzip(body, counter).pipeThrough(ratioGuard(counter, this.limits.maxRatio, this.limits.ratioGraceBytes, (c) => this.bomb(rec.path, c)));
-    const inner = name.replace(/\.(gz|tgz)$/i, (m) => (m.toLowerCase() === '.tgz' ? '.tar' : ''));
+    const raw = format === 'gzip' ? gunzip(body, counter) : unzstd(body, counter);
+    const out = raw.pipeThrough(ratioGuard(counter, this.limits.maxRatio, this.limits.ratioGraceBytes, (c) => this.bomb(rec.path, c)));
+    const inner = name.replace(/\.(gz|tgz|zst)$/i, (m) => (m.toLowerCase() === '.tgz' ? '.tar' : ''));
     await this.content(rec, index, out, sniffName(inner), depth + 1, mtimeMs);
   }
 

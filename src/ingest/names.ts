@@ -39,7 +39,7 @@ export function safeMemberName(raw: string): SafeName {
   return { name: out.join('/'), escaped };
 }
 
-const COMPRESSED = /\.(gz|tgz)$/i;
+const COMPRESSED = /\.(gz|tgz|zst)$/i;
 // Rotation suffixes: `.1`, `.old`, `.20260101`, `-20260101`, `.2026-01-01`, `.20260101T101010`.
 const ROTATION = /(?:[.-](?:\d{1,3}|old|bak|\d{8}(?:T?\d{4,6})?|\d{4}-\d{2}-\d{2}(?:[T_-]\d{2}[:-]?\d{2}(?:[:-]?\d{2})?)?))+$/i;
 

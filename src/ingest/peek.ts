@@ -1,6 +1,6 @@
 /** Looking at the first bytes of a stream without losing them, and what they say it is. */
 
-export type ContentKind = 'empty' | 'gzip' | 'zip' | 'tar' | 'binary' | 'text' | 'utf-16le' | 'utf-16be';
+export type ContentKind = 'empty' | 'gzip' | 'zstd' | 'zip' | 'tar' | 'binary' | 'text' | 'utf-16le' | 'utf-16be';
 
 /** Reads until `n` bytes (or the end) are seen; returns them and a stream that still yields everything. */
 export async function peekStream(
@@ -78,6 +78,7 @@ function concat(parts: Uint8Array[], max: number): Uint8Array {
 export function contentKind(head: Uint8Array): ContentKind {
   if (head.length === 0) return 'empty';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (startsWith(head, ZSTD)) return 'zstd';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
   if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar';
   const first = head.subarray(0, 1024);
@@ -112,6 +113,32 @@ function everyOther(b: Uint8Array, from: number): Uint8Array {
   const out = new Uint8Array(b.length >> 1);
   for (let i = from, o = 0; i < b.length && o < out.length; i += 2) out[o++] = b[i]!;
   return out;
+}
+
+const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
+
+/** Compressed or archive formats tokentrail does not open, by magic bytes, with the tool that does. */
+const UNSUPPORTED: { magic: number[]; name: string; tool: string }[] = [
+  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz', tool: 'xz -d' },
+  { magic: [0x42, 0x5a, 0x68], name: 'bzip2', tool: 'bzip2 -d' },
+  { magic: [0x04, 0x22, 0x4d, 0x18], name: 'lz4', tool: 'lz4 -d' },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: '7-Zip', tool: '7z x' },
+  { magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'RAR', tool: 'unrar x' },
+];
+
+/**
+ * A format named by its magic bytes that is not read here (a binary to this reader): its name and
+ * the command that unpacks it, so the problem record tells the analyst what to do.
+ */
+export function unsupportedFormat(head: Uint8Array): { name: string; tool: string } | undefined {
+  const f = UNSUPPORTED.find((u) => startsWith(head, u.magic));
+  return f && { name: f.name, tool: f.tool };
+}
+
+function startsWith(b: Uint8Array, magic: readonly number[]): boolean {
+  if (b.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (b[i] !== magic[i]) return false;
+  return true;
 }
 
 /** NUL bytes, or more than 10 % control characters other than tab/CR/LF/FF/ESC, in the first KiB. */
