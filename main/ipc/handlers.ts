@@ -57,7 +57,7 @@ export function registerIpcHandlers(deps: HandlerDeps): void {
       title: 'Open evidence files',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Logs, tokens and archives', extensions: ['log', 'txt', 'json', 'jsonl', 'gz', 'tgz', 'tar', 'zip', 'jwt', 'out', 'err'] },
+        { name: 'Logs, tokens and archives', extensions: ['log', 'txt', 'json', 'jsonl', 'gz', 'tgz', 'zst', 'tar', 'zip', 'jwt', 'out', 'err'] },
         { name: 'All files', extensions: ['*'] },
       ],
     };
