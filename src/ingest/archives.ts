@@ -91,6 +91,11 @@ async function zipMembers(h: ArchiveHost, rec: InputRecord, zr: ZipReader, depth
       break;
     }
     const safe = safeMemberName(m.name);
+    if (m.encrypted) {
+      await m.body.cancel();
+      h.problem('archive.unsupported', rec.path, `member ${JSON.stringify(await h.redact(m.name))} is encrypted (password-protected): not read; unzip it with the password and add what it holds`);
+      continue;
+    }
     const path = memberPath(rec.path, await h.redact(safe.name || `unnamed-${count}`));
     if (safe.escaped) h.problem('archive.path-traversal', path, `member name ${JSON.stringify(await h.redact(m.name))} leaves the archive root: read under the sanitised name`);
     const guarded = m.body.pipeThrough(

@@ -19,6 +19,8 @@ export interface ZipMember {
   stop(): void;
   /** Set when the member could not be decompressed (unsupported method, corrupt data). */
   error?: string;
+  /** The member is encrypted (traditional PKWARE or AES): its bytes cannot be read without the password. */
+  encrypted: boolean;
 }
 
 /** Feeding fflate small slices bounds what one synchronous push can inflate (≤ ~1000× the slice). */
@@ -28,6 +30,7 @@ export class ZipReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly unzip: Unzip;
   private readonly ready: ZipMember[] = [];
+  private readonly headers = new LocalHeaderScan();
   private current: { member: ZipMember; ctrl: ReadableStreamDefaultController<Uint8Array>; open: boolean; gotData: boolean } | undefined;
   private ended = false;
   /** Why the archive ended early (truncated, corrupt), if it did. */
@@ -94,6 +97,8 @@ export class ZipReader {
     const member: ZipMember = {
       name: f.name,
       counter,
+      // AES-encrypted members name method 99, which no registered decoder takes.
+      encrypted: this.headers.encrypted.has(f.name) || f.compression === 99,
       stop: () => f.terminate(),
       body: new ReadableStream<Uint8Array>(
         {
@@ -164,7 +169,12 @@ export class ZipReader {
         this.finish(this.current?.open ? 'archive ends inside a member' : undefined);
         return;
       }
-      for (let o = 0; o < r.value.length; o += SLICE) this.unzip.push(r.value.subarray(o, o + SLICE), false);
+      for (let o = 0; o < r.value.length; o += SLICE) {
+        const slice = r.value.subarray(o, o + SLICE);
+        // Before fflate sees the slice: a member's header is scanned before its onFile.
+        this.headers.scan(slice);
+        this.unzip.push(slice, false);
+      }
     } catch (e) {
       this.finish(`archive ends early or is corrupt: ${(e as Error).message}`);
     }
@@ -174,5 +184,43 @@ export class ZipReader {
     if (failure && !this.failure) this.failure = failure;
     this.ended = true;
     this.closeCurrent();
+  }
+}
+
+/**
+ * The names of encrypted members, from the local file headers as bytes stream past (general
+ * purpose flag bit 0): fflate's streaming reader does not tell. A header's signature inside other
+ * data could be misread, but only a real member's name is ever looked up.
+ */
+class LocalHeaderScan {
+  readonly encrypted = new Set<string>();
+  /** The unscanned end of the previous slice (a header cut by the slice boundary). */
+  private carry: Uint8Array = new Uint8Array(0);
+  private readonly utf8 = new TextDecoder();
+  private readonly latin1 = new TextDecoder('latin1');
+
+  scan(slice: Uint8Array): void {
+    let b = slice;
+    if (this.carry.length) {
+      b = new Uint8Array(this.carry.length + slice.length);
+      b.set(this.carry);
+      b.set(slice, this.carry.length);
+    }
+    let keepFrom = Math.max(0, b.length - 3);
+    for (let i = b.indexOf(0x50); i >= 0 && i + 4 <= b.length; i = b.indexOf(0x50, i + 1)) {
+      if (b[i + 1] !== 0x4b || b[i + 2] !== 0x03 || b[i + 3] !== 0x04) continue;
+      if (i + 30 > b.length) {
+        keepFrom = i;
+        break;
+      }
+      const flags = b[i + 6]! | (b[i + 7]! << 8);
+      const nameLen = b[i + 26]! | (b[i + 27]! << 8);
+      if (i + 30 + nameLen > b.length) {
+        keepFrom = i;
+        break;
+      }
+      if (flags & 1) this.encrypted.add((flags & 0x800 ? this.utf8 : this.latin1).decode(b.subarray(i + 30, i + 30 + nameLen)));
+    }
+    this.carry = b.slice(keepFrom);
   }
 }
