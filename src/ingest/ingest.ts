@@ -6,7 +6,7 @@
  */
 import type { InputRecord } from '../model/case';
 import type { TgEvent } from '../model/event';
-import type { LogParser } from '../model/parser';
+import { ANALYST_YEAR, FILE_TIME_YEAR, type LogParser } from '../model/parser';
 import type { Problem, ProblemCode } from '../model/problem';
 import type { LineRedactor, RedactionCounts } from '../model/redaction';
 import type { TokenInfo } from '../model/token';
@@ -233,7 +233,7 @@ class Ingestion {
 
   private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
     const year = this.o.year ?? (mtimeMs !== undefined ? new Date(mtimeMs).getUTCFullYear() : undefined);
-    const yearSource = this.o.year !== undefined ? 'analyst setting' : mtimeMs !== undefined ? 'file time' : 'current year (no file time)';
+    const yearSource = this.o.year !== undefined ? ANALYST_YEAR : mtimeMs !== undefined ? FILE_TIME_YEAR : 'current year (no file time)';
     const input = new TextInput({
       path: rec.path,
       sniffName: name,

@@ -10,6 +10,14 @@ export interface InputSample {
   head: string[];
 }
 
+/** `ParseContext.yearSource` of a year taken from the input's file time. */
+export const FILE_TIME_YEAR = 'file time';
+/**
+ * `ParseContext.yearSource` of the analyst's year: taken as given, never moved (a year from a file
+ * time or a dated file name is moved for dates after it, see parsers/common/time.ts `yearOfDate`).
+ */
+export const ANALYST_YEAR = 'analyst setting';
+
 /** Per-input settings and sinks handed to a parser. */
 export interface ParseContext {
   input: string;
@@ -17,7 +25,7 @@ export interface ParseContext {
   tz: string;
   /** Year for timestamps without a year (from the file time or the analyst). */
   year: number;
-  /** Where the year came from, for `assumed`. */
+  /** Where the year came from, for `assumed` (FILE_TIME_YEAR when from the file time). */
   yearSource: string;
   /**
    * Modification time of the input (UTC epoch ms) when known. Parsers of inputs whose lines carry no

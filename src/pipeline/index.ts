@@ -17,6 +17,8 @@ import { judgeToken } from '../tokens/judge';
 export interface AnalyzeSourcesOptions {
   name: string;
   tz?: string;
+  /** Year for year-less dates in every input (default: each input's file time, see ingest). */
+  year?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
 }
@@ -29,6 +31,7 @@ export async function analyzeSources(sources: InputSource[], opts: AnalyzeSource
     parsers: PARSERS,
     fallback: genericParser,
     tz,
+    year: opts.year,
     onEvents: (batch) => {
       for (const e of batch) events.push(e);
     },

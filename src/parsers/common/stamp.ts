@@ -5,7 +5,7 @@
 import type { ParseContext } from '../../model/parser';
 import type { EventTime } from '../../model/time';
 import { clockInRange, digitsAt } from './digits';
-import { assumedTime, monthNumber, monthOfAbbr, offsetTimeToUtc, parseOffsetMinutes, wallTimeToUtc, yearNote } from './time';
+import { assumedTime, monthNumber, monthOfAbbr, offsetTimeToUtc, parseOffsetMinutes, wallTimeToUtc, yearNote, yearOfDate } from './time';
 
 // The date and time digits sit at fixed places from the match start and are read with digitsAt
 // rather than captured (many parsers call these per line); captures: ISO 1 fraction, 2 zone;
@@ -83,17 +83,17 @@ function isDigit(c: number): boolean {
 }
 
 /** Reads a syslog RFC 3164 stamp (no year, no zone): year and zone from the context. */
-export function syslogTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+export function syslogTime(text: string, ctx: YearContext): EventTime | undefined {
   const m = SYSLOG.exec(text);
   if (!m) return undefined;
   const month = monthNumber(m[1]!)!;
-  return assumedTime(
-    m[0],
-    ctx.tz,
-    { year: ctx.year, month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]) },
-    ctx.yearSource,
-  );
+  const day = Number(m[2]);
+  const y = yearOfDate(ctx, month, day);
+  return assumedTime(m[0], ctx.tz, { year: y.year, month, day, hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]) }, y.source);
 }
+
+/** What a year-less stamp needs: the zone, the year and where it came from, the file time. */
+export type YearContext = Pick<ParseContext, 'tz' | 'year' | 'yearSource' | 'fileTimeMs'>;
 
 // A whole token that is one syslog stamp without a fraction, `Nov 23 14:02:11` / `Nov  3 …`.
 const SYSLOG_TOKEN = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}$/;
@@ -103,12 +103,15 @@ const SYSLOG_TOKEN = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}
  * field): the same result from one match test, the fields read in place (the time of day is the
  * token's last eight characters); any other token goes through syslogTime.
  */
-export function syslogTokenTime(token: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+export function syslogTokenTime(token: string, ctx: YearContext): EventTime | undefined {
   if (!SYSLOG_TOKEN.test(token)) return syslogTime(token, ctx);
   const n = token.length;
   const dayAt = token.charCodeAt(4) === 32 ? 5 : 4;
-  const ts = wallTimeToUtc(ctx.tz, ctx.year, monthOfAbbr(token.slice(0, 3))!, digitsAt(token, dayAt, n - 9 - dayAt), digitsAt(token, n - 8, 2), digitsAt(token, n - 5, 2), digitsAt(token, n - 2, 2), 0);
-  return { ts, text: token, assumed: yearNote(ctx.tz, ctx.year, ctx.yearSource) };
+  const month = monthOfAbbr(token.slice(0, 3))!;
+  const day = digitsAt(token, dayAt, n - 9 - dayAt);
+  const y = yearOfDate(ctx, month, day);
+  const ts = wallTimeToUtc(ctx.tz, y.year, month, day, digitsAt(token, n - 8, 2), digitsAt(token, n - 5, 2), digitsAt(token, n - 2, 2), 0);
+  return { ts, text: token, assumed: yearNote(ctx.tz, y.year, y.source) };
 }
 
 /** Reads an Apache/nginx `%t` stamp `23/Nov/2026:14:02:11 +0100` (zoned). */
@@ -134,7 +137,7 @@ export function epochTime(v: number | string): EventTime | undefined {
 }
 
 /** Any timestamp the text holds, most specific form first. */
-export function anyTime(text: string, ctx: Pick<ParseContext, 'tz' | 'year' | 'yearSource'>): EventTime | undefined {
+export function anyTime(text: string, ctx: YearContext): EventTime | undefined {
   return isoTime(text, ctx) ?? clfTime(text) ?? syslogTime(text, ctx);
 }
 

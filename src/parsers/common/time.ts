@@ -3,6 +3,7 @@
  * parser turns them into UTC epoch ms here and says what it assumed.
  */
 import type { EventTime } from '../../model/time';
+import { ANALYST_YEAR } from '../../model/parser';
 
 const dtfCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -192,6 +193,28 @@ let lastTzNote = { tz: 'UTC', note: 'tz=UTC' };
 export function tzNote(tz: string): string {
   if (lastTzNote.tz !== tz) lastTzNote = { tz, note: `tz=${tz}` };
   return lastTzNote.note;
+}
+
+const DAY_MS = 86_400_000;
+let lastFileDay = { fileTimeMs: Number.NaN, year: 0, key: 0 };
+
+/**
+ * The year of a year-less date (syslog `Dec 31 23:59:58`), and where it came from: the context's,
+ * except that a date which that year would put more than a day after the file's time (when it was
+ * last written, or the day a dated file name states) belongs to the year before. A log that spans
+ * New Year and was copied in January would otherwise have its December lines a year in the
+ * future. An analyst's year is taken as given.
+ */
+export function yearOfDate(ctx: { year: number; yearSource: string; fileTimeMs?: number }, month: number, day: number): { year: number; source: string } {
+  const f = ctx.fileTimeMs;
+  if (f === undefined || ctx.yearSource === ANALYST_YEAR) return { year: ctx.year, source: ctx.yearSource };
+  if (lastFileDay.fileTimeMs !== f) {
+    // A day of slack for zones and clocks; the file's last day plus one, as month * 32 + day.
+    const d = new Date(f + DAY_MS);
+    lastFileDay = { fileTimeMs: f, year: d.getUTCFullYear(), key: (d.getUTCMonth() + 1) * 32 + d.getUTCDate() };
+  }
+  if (lastFileDay.year === ctx.year && month * 32 + day > lastFileDay.key) return { year: ctx.year - 1, source: `the year before: in ${ctx.yearSource}'s year the date would follow the file` };
+  return { year: ctx.year, source: ctx.yearSource };
 }
 
 let lastYearNote = { tz: '', year: Number.NaN, source: '', note: '' };
