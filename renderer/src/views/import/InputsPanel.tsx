@@ -15,6 +15,8 @@ export interface InputsPanelProps {
 
 function TzCell(props: { input: InputRecord; p: InputsPanelProps }) {
   const { input, p } = props;
+  // A skipped input (binary, encrypted, unsupported) holds no times to read in any zone.
+  if (input.parser === 'skipped') return <span className="muted">—</span>;
   // Archive members are re-read through their top-level archive.
   const top = input.path.split('!')[0]!;
   if (!p.canReparse(top)) return <span title="Pick the file again to read it with another zone">{input.tz}</span>;
