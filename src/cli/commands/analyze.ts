@@ -57,7 +57,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
   program
     .command('analyze')
     .description('load a bundle of logs and tokens into a case')
-    .argument('<input...>', 'files, directories, .tar/.tar.gz/.tgz/.zip/.gz archives')
+    .argument('<input...>', 'files, directories, .tar/.tar.gz/.tgz/.zip/.gz/.zst archives (UTF-8 or UTF-16 text)')
     .option('--tz <zone>', 'zone for times written without one: IANA name (Europe/Zurich) or UTC offset (+01:00)', 'UTC')
     .option('--tz-for <path=zone>', 'zone for one input, directory or archive (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--year <n>', 'year for formats without one (default: each file time)')
