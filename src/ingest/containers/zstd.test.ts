@@ -51,6 +51,17 @@ describe('zstd inputs', () => {
     expect(c.events.map((e) => e.ids.user)).toEqual(['alice', 'bob']);
   });
 
+  it('refuses a frame that asks for a window over 128 MiB before allocating it, and reads the rest of the bundle', async () => {
+    // 13 header bytes declaring a single-segment frame of 1 GiB, then one raw block: fzstd alone
+    // would allocate the whole GiB for these 20 bytes.
+    const bomb = new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xe0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0x21, 0, 0, 0x41, 0x42, 0x43, 0x0a]);
+    const c = await analyzeSources([bytesSource('window.log.zst', bomb), bytesSource('ui01/secure.zst', sample('auth.log.zst'))], { name: 'window' });
+    expect(c.problems.map((p) => [p.code, p.input, p.message])).toEqual([
+      ['archive.truncated', 'window.log.zst', "cannot read: zstd frame needs a 1024 MiB window, over the 128 MiB limit (zstd's own default): not read"],
+    ]);
+    expect(c.inputs.find((i) => i.path === 'ui01/secure.zst')!.events).toBe(3);
+  });
+
   it('names the compressed formats it does not read, with the command that unpacks them', async () => {
     const xz = new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46, 0x02, 0x00, 0x21, 0x01]);
     const bz2 = new Uint8Array([0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x00, 0x01, 0x02, 0x03]);
