@@ -14,7 +14,7 @@ type State =
   | { at: 'frame' } // a frame's magic number (or a skippable frame's)
   | { at: 'header' } // a frame header, its first byte (FHD) saying how long it is
   | { at: 'block'; checksum: boolean } // a block header
-  | { at: 'skip'; n: number; then: 'frame' | 'block'; checksum: boolean }; // block content and checksum, or a skippable frame
+  | { at: 'skip'; n: number; next: 'frame' | 'block'; checksum: boolean }; // block content and checksum, or a skippable frame
 
 export class ZstdFrameCheck {
   private state: State = { at: 'frame' };
@@ -33,7 +33,7 @@ export class ZstdFrameCheck {
         const take = Math.min(s.n, chunk.length - i);
         i += take;
         s.n -= take;
-        if (s.n === 0) this.state = s.then === 'frame' ? { at: 'frame' } : { at: 'block', checksum: s.checksum };
+        if (s.n === 0) this.state = s.next === 'frame' ? { at: 'frame' } : { at: 'block', checksum: s.checksum };
         continue;
       }
       const p = this.pending;
@@ -57,7 +57,7 @@ export class ZstdFrameCheck {
     if (p.length < 8) return;
     const n = (p[4]! | (p[5]! << 8) | (p[6]! << 16) | (p[7]! << 24)) >>> 0;
     this.pending = [];
-    this.state = n ? { at: 'skip', n, then: 'frame', checksum: false } : { at: 'frame' };
+    this.state = n ? { at: 'skip', n, next: 'frame', checksum: false } : { at: 'frame' };
   }
 
   private header(p: number[], maxWindow: number): void {
@@ -82,9 +82,9 @@ export class ZstdFrameCheck {
     // An RLE block holds one byte; raw and compressed blocks their size. The last block of a frame
     // with a checksum is followed by its 4 bytes.
     const n = (type === 1 ? 1 : h >>> 3) + (last && checksum ? 4 : 0);
-    const then = last ? 'frame' : 'block';
-    if (n > 0) this.state = { at: 'skip', n, then, checksum };
-    else this.state = then === 'frame' ? { at: 'frame' } : { at: 'block', checksum };
+    const next = last ? 'frame' : 'block';
+    if (n > 0) this.state = { at: 'skip', n, next, checksum };
+    else this.state = next === 'frame' ? { at: 'frame' } : { at: 'block', checksum };
   }
 
   /** Checks a whole frame header (`fhd` first): the window it needs. */
