@@ -59,6 +59,10 @@ test('on first start the demo case opens by itself, with tokens and findings', a
   const findings = await app.openView('findings');
   await expect(findings.getByTestId('finding').first()).toBeVisible();
   await app.screenshot('demo-findings');
+  // The zone the demo was read in is the case's default, and its report says so.
+  await app.openView('report');
+  await page.getByTestId('report-format').selectOption('html');
+  await expect(page.frameLocator('[data-testid="report-preview"]').getByRole('row', { name: /Default timezone/ })).toContainText('+01:00');
   await app.openView('timeline');
   await app.screenshot('demo-timeline');
 });

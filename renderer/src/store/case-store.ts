@@ -57,6 +57,20 @@ export class CaseStore {
     return row;
   }
 
+  /**
+   * The zone a case's first import was read in becomes the case's default (reports state it as
+   * "Default timezone"); later imports and inputs read again in another zone leave it, each input
+   * recording its own. True when it was set now.
+   */
+  async adoptFirstImportZone(caseId: string, tz: string): Promise<boolean> {
+    return this.db.transaction('rw', this.db.cases, this.db.inputs, async () => {
+      const row = await this.db.cases.get(caseId);
+      if (!row || (await this.db.inputs.where('caseId').equals(caseId).count()) > 0) return false;
+      if (row.settings.tz !== tz) await this.db.cases.update(caseId, { settings: { ...row.settings, tz } });
+      return true;
+    });
+  }
+
   /** Newest first. */
   async listCases(): Promise<CaseRow[]> {
     return (await this.db.cases.orderBy('createdAt').reverse().toArray());

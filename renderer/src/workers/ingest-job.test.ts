@@ -72,6 +72,32 @@ it('imports the demo bundle: events in pages, inputs with hashes, tokens, findin
   for (const s of new Set(sigs)) expect(stored.includes(s)).toBe(false);
 });
 
+it("takes the first import's zone as the case default; later imports and inputs read again in another zone leave it", async () => {
+  const schedlog = walk(BUNDLE).find((f) => f.path.endsWith('condor-ce/SchedLog'))!;
+  const auth = walk(BUNDLE).find((f) => f.path.endsWith('var/log/auth.log'))!;
+  const store = new CaseStore(new TokentrailDb('ingest-job-zone'));
+  stores.push(store);
+  const c = await store.createCase({ name: 'zone' });
+  // What the import panel does: adopt the zone, then start the worker's job.
+  const importAt = async (tz: string, f: typeof schedlog, tzFor?: Record<string, string>) => {
+    const adopted = await store.adoptFirstImportZone(c.id, tz);
+    await runIngestJob(store, { caseId: c.id, tz, tzFor, files: [{ path: f.path, file: new Blob([f.bytes]) }] }, { signal: new AbortController().signal, progress: () => {} });
+    return adopted;
+  };
+  expect(await importAt('+01:00', schedlog)).toBe(true);
+  expect((await store.getCase(c.id))!.settings.tz).toBe('+01:00');
+  expect(await importAt('Europe/London', auth)).toBe(false);
+  expect(await importAt('+01:00', schedlog, { [schedlog.path]: 'Europe/Zurich' })).toBe(false);
+  expect((await store.getInputs(c.id)).map((i) => [i.path, i.tz]).sort()).toEqual(
+    [
+      [auth.path, 'Europe/London'],
+      [schedlog.path, 'Europe/Zurich'],
+    ].sort(),
+  );
+  const doc = await store.exportCaseJson(c.id);
+  expect(doc.settings.tz).toBe('+01:00');
+});
+
 it('stops when cancelled and reports bad input as problems', async () => {
   const store = new CaseStore(new TokentrailDb('ingest-job-cancel'));
   stores.push(store);

@@ -68,6 +68,8 @@ export function ImportPanel(props: ImportPanelProps) {
     }
     setMessages((m) => [...m, ...notes]);
     if (logs.length && ingestionAvailable) {
+      // Before the worker starts, from this thread: the case row is not written while it reads.
+      if (await caseStore().adoptFirstImportZone(props.caseId, zone)) props.onChanged();
       const job = runIngest(props.caseId, logs, setItems, props.onChanged, { tz: zone });
       setCancel(() => job.cancel);
       await job.done;
