@@ -1,10 +1,12 @@
 /**
  * Bundles as they arrive, read in the browser's worker: a zstd-rotated log, a log saved as UTF-16
- * by Windows PowerShell, a password-protected zip, an xz file. Each is read or gets a problem that
+ * by Windows PowerShell, a password-protected zip, an xz file, a glidein's `.err` with the worker
+ * node's StarterLog embedded. Each is read or gets a problem that
  * says what to do; none is skipped as "binary".
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { ImportPanel } from './pages/import-panel';
@@ -19,9 +21,22 @@ const SSHD = [
 ].join('\r\n');
 /** UTF-16LE with a BOM: what `Get-Content … > auth.log` writes in Windows PowerShell 5. */
 const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SSHD, 'utf16le')]);
+/** A glidein's `.err` at the factory: the worker node's StarterLog gzipped and base64-wrapped, as condor_startup.sh writes it. */
+const starterLog = readFileSync(path.join(__dirname, '../src/parsers/htcondor-startd/samples/wn042.example-site.org/StarterLog.slot1_3'));
+const glideinErr = Buffer.from(
+  [
+    'Starting glidein_startup.sh at Mon Nov 23 13:05:01 UTC 2026 (1795439101)',
+    'StarterLog.slot1_3',
+    '======== gzip | uuencode =============',
+    'begin-base64 644 -',
+    ...(gzipSync(starterLog).toString('base64').match(/.{1,76}/g) ?? []),
+    '====',
+    '',
+  ].join('\n'),
+);
 const xz = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46, 0x02, 0x00, 0x21, 0x01]);
 
-test('zstd, UTF-16, encrypted zip and xz inputs: read, or a problem that says what to do', async ({ page }) => {
+test('zstd, UTF-16, encrypted zip, xz and glidein .err inputs: read, or a problem that says what to do', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
   await app.newCase();
@@ -31,14 +46,16 @@ test('zstd, UTF-16, encrypted zip and xz inputs: read, or a problem that says wh
     { name: 'auth.log', mimeType: 'text/plain', buffer: utf16le },
     sample('mixed-encrypted.zip', 'evidence.zip'),
     { name: 'messages.1.xz', mimeType: 'application/x-xz', buffer: xz },
+    { name: 'job.884512.0.err', mimeType: 'text/plain', buffer: glideinErr },
   ]);
   const items = page.getByTestId('import-item');
-  await expect(items).toHaveCount(4);
-  await expect(items.and(page.locator('[data-status=done]'))).toHaveCount(4, { timeout: 60_000 });
-  // 3 sshd lines in the zstd log (two frames), 2 in the UTF-16 one, 2 in the zip's plain member.
-  await expect(app.caseCounts).toHaveText(/^7 events/);
+  await expect(items).toHaveCount(5);
+  await expect(items.and(page.locator('[data-status=done]'))).toHaveCount(5, { timeout: 60_000 });
+  // 3 sshd lines in the zstd log (two frames), 2 in the UTF-16 one, 2 in the zip's plain member;
+  // the glidein's start and its StarterLog's 5.
+  await expect(app.caseCounts).toHaveText(/^13 events/);
   await app.openView('timeline');
-  await new Timeline(page).expectCount(7);
+  await new Timeline(page).expectCount(13);
   await expect(page.getByText('jörg').first()).toBeVisible();
 
   await page.getByTestId('open-inputs').click();
@@ -50,6 +67,7 @@ test('zstd, UTF-16, encrypted zip and xz inputs: read, or a problem that says wh
   const zip = row('evidence.zip');
   await zip.locator('summary').click();
   await expect(zip).toContainText('is encrypted (password-protected): not read; unzip it with the password');
+  await expect(row('job.884512.0.err!/StarterLog.slot1_3')).toContainText('htcondor.starterlog');
   const xzRow = row('messages.1.xz');
   await xzRow.locator('summary').click();
   await expect(xzRow).toContainText('xz-compressed: not read');

@@ -16,13 +16,17 @@ import { type ArchiveHost, readTar, readZip } from './archives';
 import { type IncrementalHash, nobleSha256 } from './hash';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { LineSplitter } from './lines';
-import { sniffName } from './names';
+import { memberPath, safeMemberName, sniffName } from './names';
 import { contentKind, peekStream, unsupportedFormat } from './peek';
 import { transcodeToUtf8 } from './transcode';
+import type { EmbeddedLog } from './embedded';
 import { type Entry, errText, TotalLimit } from './entry';
 import { ProblemLog } from './problems';
 import type { InputSource } from './source';
 import { TextInput } from './text-input';
+
+/** Base64 characters one embedded log may hold in memory (192 MiB of gzip); a longer one is cut, what it held is read. */
+const MAX_EMBEDDED_BASE64 = 256 * 1024 * 1024;
 
 /** Bytes of text split and parsed at a time (see `text`). */
 const SLICE = 64 * 1024;
@@ -232,6 +236,7 @@ class Ingestion {
   }
 
   private async text(rec: InputRecord, index: number, body: ReadableStream<Uint8Array>, name: string, depth: number, mtimeMs?: number): Promise<void> {
+    const embedded: EmbeddedLog[] = [];
     const year = this.o.year ?? (mtimeMs !== undefined ? new Date(mtimeMs).getUTCFullYear() : undefined);
     const yearSource = this.o.year !== undefined ? ANALYST_YEAR : mtimeMs !== undefined ? FILE_TIME_YEAR : 'current year (no file time)';
     const input = new TextInput({
@@ -247,6 +252,8 @@ class Ingestion {
         this.batch.push(ev);
         this.events++;
       },
+      // Base64 held per block: its decoded bytes count toward the total again when read as a member.
+      embedded: { found: (log) => embedded.push(log), maxChars: Math.min(MAX_EMBEDDED_BASE64, Math.ceil((this.limits.maxTotalBytes * 4) / 3)) },
     });
     const splitter = new LineSplitter(this.limits.maxLineLength);
     const reader = body.getReader();
@@ -291,6 +298,21 @@ class Ingestion {
     rec.events = input.events;
     await this.flush();
     if (stoppedByLimit) throw new TotalLimit();
+    for (const log of embedded) await this.embeddedLog(rec, log, depth, mtimeMs);
+  }
+
+  /** A log found embedded in a text input (embedded.ts): read as a member of it, e.g. `job.1.0.err!/StarterLog.slot1_1`. */
+  private async embeddedLog(rec: InputRecord, log: EmbeddedLog, depth: number, mtimeMs: number | undefined): Promise<void> {
+    const label = `embedded log ${JSON.stringify(await this.redact(log.name))} at line ${log.line}`;
+    if (!log.bytes) {
+      this.problem('archive.truncated', rec.path, `${label}: ${log.problem ?? 'unreadable'}`);
+      return;
+    }
+    const safe = safeMemberName(log.name).name || `embedded-at-line-${log.line}`;
+    const path = memberPath(rec.path, await this.redact(safe));
+    if (log.problem) this.problem('archive.truncated', path, `${label}: ${log.problem}`);
+    this.checkAbort();
+    await this.entry({ path, parent: rec.path, stream: new Blob([log.bytes as Uint8Array<ArrayBuffer>]).stream(), mtimeMs, depth: depth + 1 });
   }
 
   /** Reads a stream to its end for the hash (binary, too deep); bytes count toward the total. */

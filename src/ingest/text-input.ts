@@ -7,6 +7,7 @@ import { eventId } from '../model/ids-hash';
 import type { InputSample, LineParser, LogParser, ParseContext } from '../model/parser';
 import type { Problem } from '../model/problem';
 import type { LineRedactor, RedactedLine } from '../model/redaction';
+import { type EmbeddedLog, EmbeddedLogs } from './embedded';
 import { LINE_BAD_UTF8, LINE_CUT } from './lines';
 
 /** Lines a parser's `detect()` sees. */
@@ -23,6 +24,8 @@ export interface TextInputDeps {
   ctx: Omit<ParseContext, 'problem'>;
   problem(p: Omit<Problem, 'input'>): void;
   emit(e: TgEvent): void;
+  /** Logs embedded in the input (glideinWMS `.err`, see embedded.ts): their lines are taken out and handed here. */
+  embedded?: { found(log: EmbeddedLog): void; maxChars: number };
 }
 
 function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
@@ -58,14 +61,19 @@ export class TextInput {
   private lastLine = 0;
   private k = 0;
   private readonly backLines = new Map<number, number>();
+  private readonly embedded: EmbeddedLogs | undefined;
 
-  constructor(private readonly d: TextInputDeps) {}
+  constructor(private readonly d: TextInputDeps) {
+    this.embedded = d.embedded && new EmbeddedLogs(d.embedded.found, d.embedded.maxChars);
+  }
 
   /** Feeds split lines (with LINE_* flags). Awaits only when the redactor returns a promise. */
   async lines(texts: readonly string[], flags: readonly number[]): Promise<void> {
     const { redactor } = this.d;
     for (let i = 0; i < texts.length; i++) {
       const n = ++this.lineNo;
+      // An embedded log's lines are its own input's, not this one's: never redacted or parsed here.
+      if (this.embedded?.take(texts[i]!, n)) continue;
       const f = flags[i]!;
       let r = redactor.redactLine(texts[i]!, n);
       if (isPromise(r)) r = await r;
@@ -77,6 +85,7 @@ export class TextInput {
 
   /** End of input: choose a parser if not yet, flush the parser. */
   end(): void {
+    this.embedded?.end();
     if (!this.open) this.choose();
     let drafts: EventDraft[];
     try {

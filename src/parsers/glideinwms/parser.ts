@@ -5,7 +5,9 @@
  * condorg_subcluster, condorg_schedd, glidein_uuid, glidein_factory, glidein_name, glidein_entry,
  * client_name, client_group), `Running on <uname -n>`, and the tail
  * `=== Glidein ending <date> (<epoch>) with code <n> after <s> ===`.
- * Everything else in the file is the output of the glidein's scripts: free text, skipped.
+ * Everything else in the file is the output of the glidein's scripts: free text, skipped. The
+ * HTCondor logs a glidein's `.err` embeds (gzip | uuencode) are read by ingestion as members of it
+ * (src/ingest/embedded.ts), each by its own parser.
  */
 import type { EventDraft } from '../../model/event';
 import type { EventIds } from '../../model/ids';
