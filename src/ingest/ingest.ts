@@ -185,7 +185,7 @@ class Ingestion {
         return;
       case 'binary': {
         const f = unsupportedFormat(peeked.head);
-        if (f) this.problem('archive.unsupported', rec.path, `${f.name}-compressed: not read (gzip, zstd, zip and tar are); unpack it (\`${f.tool}\`) and add what it holds`);
+        if (f) this.problem('archive.unsupported', rec.path, `${f.what}: ${f.how}`);
         else this.problem('input.binary', rec.path, 'skipped: binary content (NUL bytes or control characters in the first KiB)');
         return this.drain(rec.path, body, true);
       }

@@ -117,22 +117,26 @@ function everyOther(b: Uint8Array, from: number): Uint8Array {
 
 const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
 
-/** Compressed or archive formats tokentrail does not open, by magic bytes, with the tool that does. */
-const UNSUPPORTED: { magic: number[]; name: string; tool: string }[] = [
-  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz', tool: 'xz -d' },
-  { magic: [0x42, 0x5a, 0x68], name: 'bzip2', tool: 'bzip2 -d' },
-  { magic: [0x04, 0x22, 0x4d, 0x18], name: 'lz4', tool: 'lz4 -d' },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: '7-Zip', tool: '7z x' },
-  { magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'RAR', tool: 'unrar x' },
+/** Compressed, archive and binary log formats tokentrail does not open, by magic bytes, with what to do instead. */
+const UNSUPPORTED: { magic: number[]; what: string; how: string }[] = [
+  ...[
+    { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz', tool: 'xz -d' },
+    { magic: [0x42, 0x5a, 0x68], name: 'bzip2', tool: 'bzip2 -d' },
+    { magic: [0x04, 0x22, 0x4d, 0x18], name: 'lz4', tool: 'lz4 -d' },
+    { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: '7-Zip', tool: '7z x' },
+    { magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'RAR', tool: 'unrar x' },
+  ].map((c) => ({ magic: c.magic, what: `${c.name}-compressed`, how: `not read (gzip, zstd, zip and tar are); unpack it (\`${c.tool}\`) and add what it holds` })),
+  // systemd's binary journal (/var/log/journal/*/system.journal): its header signature "LPKSHHRH".
+  { magic: [0x4c, 0x50, 0x4b, 0x53, 0x48, 0x48, 0x52, 0x48], what: 'a systemd journal file (binary)', how: 'not read; export it (`journalctl --file FILE -o short-iso`, or `-o json`) and add the text' },
 ];
 
 /**
- * A format named by its magic bytes that is not read here (a binary to this reader): its name and
- * the command that unpacks it, so the problem record tells the analyst what to do.
+ * A format named by its magic bytes that is not read here (a binary to this reader): what it is and
+ * what to do, so the problem record tells the analyst.
  */
-export function unsupportedFormat(head: Uint8Array): { name: string; tool: string } | undefined {
+export function unsupportedFormat(head: Uint8Array): { what: string; how: string } | undefined {
   const f = UNSUPPORTED.find((u) => startsWith(head, u.magic));
-  return f && { name: f.name, tool: f.tool };
+  return f && { what: f.what, how: f.how };
 }
 
 function startsWith(b: Uint8Array, magic: readonly number[]): boolean {

@@ -62,14 +62,17 @@ describe('zstd inputs', () => {
     expect(c.inputs.find((i) => i.path === 'ui01/secure.zst')!.events).toBe(3);
   });
 
-  it('names the compressed formats it does not read, with the command that unpacks them', async () => {
+  it('names the compressed and binary log formats it does not read, with the command that opens them', async () => {
     const xz = new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46, 0x02, 0x00, 0x21, 0x01]);
     const bz2 = new Uint8Array([0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x00, 0x01, 0x02, 0x03]);
-    const c = await analyzeSources([bytesSource('messages.1.xz', xz), bytesSource('messages.2.bz2', bz2)], { name: 'unsupported' });
+    // systemd's binary journal: its 8-byte signature, then the header's flags and fields.
+    const journal = new Uint8Array([0x4c, 0x50, 0x4b, 0x53, 0x48, 0x48, 0x52, 0x48, 0, 0, 0, 0, 0x02, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    const c = await analyzeSources([bytesSource('messages.1.xz', xz), bytesSource('messages.2.bz2', bz2), bytesSource('var/log/journal/0f/system.journal', journal)], { name: 'unsupported' });
     expect(c.problems.map((p) => [p.code, p.input, p.message])).toEqual([
       ['archive.unsupported', 'messages.1.xz', 'xz-compressed: not read (gzip, zstd, zip and tar are); unpack it (`xz -d`) and add what it holds'],
       ['archive.unsupported', 'messages.2.bz2', 'bzip2-compressed: not read (gzip, zstd, zip and tar are); unpack it (`bzip2 -d`) and add what it holds'],
+      ['archive.unsupported', 'var/log/journal/0f/system.journal', 'a systemd journal file (binary): not read; export it (`journalctl --file FILE -o short-iso`, or `-o json`) and add the text'],
     ]);
-    expect(c.inputs.map((i) => i.sha256)).toEqual([sha(xz), sha(bz2)]);
+    expect(c.inputs.map((i) => i.sha256)).toEqual([sha(xz), sha(bz2), sha(journal)]);
   });
 });
