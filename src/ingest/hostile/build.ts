@@ -41,6 +41,16 @@ export function buildHostileCorpus(): { files: CorpusFile[]; cases: HostileCase[
   const latin1: number[] = [];
   for (let i = 0; i < 60; i++) latin1.push(...enc(`caf`), 0xe9, ...enc(` line ${i} M\u00fcller`), 0xff, 0x0a);
   const long = `${'A'.repeat(5 * 1024 * 1024)}\nline after the long one\n`;
+  // 20 bytes whose zstd frame header asks for a 1 GiB window (a decompressor that trusts it allocates it).
+  const zstdWindow = new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xe0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0x21, 0, 0, 0x41, 0x42, 0x43, 0x0a]);
+  // A rotated log with bytes after its gzip data that are not gzip.
+  const junkGz = new Uint8Array([...gzipSync(enc('junk-tail line 1\njunk-tail line 2\n')), ...enc('trailer that is not gzip\n')]);
+  // xz data (its magic and stream header): not read, and named.
+  const xz = new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46, 0x02, 0x00, 0x21, 0x01]);
+  // A glidein .err whose embedded StarterLog (gzip | uuencode) is cut by the end of the file.
+  const starter = gzipSync(enc(Array.from({ length: 400 }, (_, i) => `11/20/26 10:${String(i % 60).padStart(2, '0')}:00 (pid:77) line ${i} ${(i * 7919) % 10007}`).join('\n')));
+  const b64 = btoa(Array.from(starter, (b) => String.fromCharCode(b)).join('')).match(/.{1,76}/g) ?? [];
+  const glideinErr = enc(['StarterLog.slot1_1', '======== gzip | uuencode =============', 'begin-base64 644 -', ...b64.slice(0, Math.ceil(b64.length / 2)), ''].join('\n'));
   const files: CorpusFile[] = [
     { name: 'var/log/condor/SchedLog', bytes: enc(GOOD_SCHEDLOG) },
     { name: 'bomb.zip', bytes: bombZip },
@@ -53,6 +63,10 @@ export function buildHostileCorpus(): { files: CorpusFile[]; cases: HostileCase[
     { name: 'core.bin', bytes: binary },
     { name: 'latin1.log', bytes: new Uint8Array(latin1) },
     { name: 'empty.log', bytes: new Uint8Array(0) },
+    { name: 'window.log.zst', bytes: zstdWindow },
+    { name: 'junk-tail.log.gz', bytes: junkGz },
+    { name: 'messages.1.xz', bytes: xz },
+    { name: 'job.4242.0.err', bytes: glideinErr },
   ];
   const cases: HostileCase[] = [
     { code: 'archive.bomb', at: 'bomb.zip!/big.log' },
@@ -65,6 +79,10 @@ export function buildHostileCorpus(): { files: CorpusFile[]; cases: HostileCase[
     { code: 'input.binary', at: 'core.bin' },
     { code: 'line.invalid-utf8', at: 'latin1.log' },
     { code: 'input.empty', at: 'empty.log' },
+    { code: 'archive.truncated', at: 'window.log.zst' },
+    { code: 'archive.truncated', at: 'junk-tail.log.gz' },
+    { code: 'archive.unsupported', at: 'messages.1.xz' },
+    { code: 'archive.truncated', at: 'job.4242.0.err!/StarterLog.slot1_1' },
   ];
   return { files, cases };
 }

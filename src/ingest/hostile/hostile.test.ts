@@ -49,6 +49,9 @@ describe('hostile bundle', () => {
     // The bomb was stopped early, not inflated to the end.
     const bombRec = r.inputs.find((i) => i.path === 'hostile.tar.gz!/bomb.zip!/big.log')!;
     expect(bombRec.size).toBe(DEFAULT_LIMITS.ratioGraceBytes);
+    // A gzip with junk after it: every line read. A cut embedded log: its lines up to the cut.
+    expect(lines('junk-tail.log.gz')).toEqual(['junk-tail line 1', 'junk-tail line 2']);
+    expect(lines('job.4242.0.err!/StarterLog.slot1_1').length).toBeGreaterThan(20);
     const binRec = r.inputs.find((i) => i.path === 'hostile.tar.gz!/core.bin')!;
     expect([binRec.parser, binRec.size, binRec.events]).toEqual(['skipped', 4096, 0]);
     expect(r.inputs.find((i) => i.path === 'hostile.tar.gz!/var/log/shadow-link')).toBeUndefined();
